@@ -1,0 +1,256 @@
+"""The rehabilitation-chain clock: day counting, phases and milestones, with exceptions.
+
+Counting follows DOMAIN.md: calendar days of reduced work capacity from day 1 of the
+sick period, days 1-14 included. Periods are linked (counted as one chain) when fewer
+than ``link_gap_days`` calendar days lie *between* them, i.e. strictly after the end of
+one and before the start of the next. Overlapping periods are merged; no day counts twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from app.model import Employment, SickPeriod
+from app.rules import ChainRules, MilestoneRule, chain_rules
+
+UPCOMING = "upcoming"
+DUE_SOON = "due-soon"
+TODAY = "today"
+PASSED = "passed"
+
+Interval = tuple[int, int]  # (first ordinal, last ordinal), inclusive
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    key: str
+    day: int
+    date: date
+    status: str
+    days_left: int
+    label_sv: str
+    label_en: str
+    lead_days: tuple[int, ...]
+    requires: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "day": self.day,
+            "date": self.date.isoformat(),
+            "status": self.status,
+            "days_left": self.days_left,
+            "label": self.label_sv,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ChainState:
+    """Where a case stands in the chain on a given date."""
+
+    on: date
+    day: int
+    phase: str | None
+    active: bool
+    employment: str
+    milestones: tuple[Milestone, ...]
+    intervals: tuple[Interval, ...]
+
+    @property
+    def next_milestone(self) -> Milestone | None:
+        """The first milestone not yet passed."""
+        for milestone in self.milestones:
+            if milestone.status != PASSED:
+                return milestone
+        return None
+
+    def date_of_day(self, n: int) -> date | None:
+        """The calendar date the chain reaches day ``n`` if the current period continues."""
+        ordinal = _ordinal_of_day(self.intervals, n, self.on.toordinal(), self.active)
+        return None if ordinal is None else date.fromordinal(ordinal)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "on": self.on.isoformat(),
+            "day": self.day,
+            "phase": self.phase,
+            "active": self.active,
+            "employment": self.employment,
+            "milestones": [m.as_json() for m in self.milestones],
+        }
+
+
+def current_chain(
+    periods: Iterable[SickPeriod | tuple[date, date | None]], on: date, link_gap_days: int
+) -> tuple[tuple[Interval, ...], bool]:
+    """The merged intervals of the chain running on ``on``, and whether ``on`` lies inside one.
+
+    Returns no intervals when no period has started by ``on`` or the last one ended
+    ``link_gap_days`` or more days before it (the chain is over).
+    """
+    on_ord = on.toordinal()
+    raw: list[Interval] = []
+    for period in periods:
+        start, end = (period.start, period.end) if isinstance(period, SickPeriod) else period
+        first = start.toordinal()
+        if first > on_ord:
+            continue
+        last = on_ord if end is None else min(end.toordinal(), on_ord)
+        if last >= first:
+            raw.append((first, last))
+    if not raw:
+        return (), False
+    raw.sort()
+    merged: list[list[int]] = [list(raw[0])]
+    for first, last in raw[1:]:
+        if first <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], last)
+        else:
+            merged.append([first, last])
+    # Walk back from the latest interval while the gap to the previous one is short enough.
+    if on_ord - merged[-1][1] - 1 >= link_gap_days:
+        return (), False
+    chain = [merged[-1]]
+    for interval in reversed(merged[:-1]):
+        gap = chain[0][0] - interval[1] - 1
+        if gap >= link_gap_days:
+            break
+        chain.insert(0, interval)
+    return tuple((a, b) for a, b in chain), chain[-1][1] == on_ord
+
+
+def _counted_days(intervals: Sequence[Interval]) -> int:
+    return sum(last - first + 1 for first, last in intervals)
+
+
+def _ordinal_of_day(intervals: Sequence[Interval], n: int, on_ord: int, active: bool) -> int | None:
+    if not intervals or n < 1:
+        return None
+    counted = 0
+    for first, last in intervals:
+        length = last - first + 1
+        if n <= counted + length:
+            return first + (n - counted - 1)
+        counted += length
+    if active:
+        # The current period continues: project forward from its start.
+        first = intervals[-1][0]
+        return first + (n - (counted - (intervals[-1][1] - first + 1)) - 1)
+    # A paused chain (the person is back at work): project as if it resumed tomorrow.
+    return on_ord + (n - counted)
+
+
+def phase_of(day: int, rules: ChainRules | None = None) -> str | None:
+    """The phase key (``1-90``, ``91-180``, ``181-365``, ``366+``) for a day in chain."""
+    rules = rules or chain_rules()
+    if day < 1:
+        return None
+    for phase in rules.phases:
+        if day >= phase.first_day and (phase.last_day is None or day <= phase.last_day):
+            return phase.key
+    return None
+
+
+def age_reached_on(birth_date: date, years: int) -> date:
+    """The date a person born on ``birth_date`` turns ``years`` (29 Feb counts from 1 Mar)."""
+    try:
+        return birth_date.replace(year=birth_date.year + years)
+    except ValueError:
+        return date(birth_date.year + years, 3, 1)
+
+
+def milestone_status(milestone_date: date, on: date, max_lead: int) -> str:
+    delta = (milestone_date - on).days
+    if delta < 0:
+        return PASSED
+    if delta == 0:
+        return TODAY
+    return DUE_SOON if delta <= max_lead else UPCOMING
+
+
+def _milestones(
+    intervals: tuple[Interval, ...],
+    on: date,
+    active: bool,
+    employment: str,
+    birth_date: date | None,
+    rules: ChainRules,
+) -> tuple[Milestone, ...]:
+    if not intervals:
+        return ()
+    on_ord = on.toordinal()
+    exempt_from: date | None = (
+        age_reached_on(birth_date, rules.nfa_exempt_age) if birth_date else None
+    )
+    produced: list[Milestone] = []
+    seen: set[str] = set()
+    for rule in rules.milestones:
+        if employment not in rule.employment or rule.key in seen:
+            continue
+        ordinal = _ordinal_of_day(intervals, rule.day, on_ord, active)
+        if ordinal is None:
+            continue
+        when = date.fromordinal(ordinal)
+        if not rule.in_force_on(when):
+            continue
+        if rule.nfa and exempt_from is not None and when >= exempt_from:
+            continue
+        seen.add(rule.key)
+        produced.append(_make_milestone(rule, when, on))
+    return tuple(produced)
+
+
+def _make_milestone(rule: MilestoneRule, when: date, on: date) -> Milestone:
+    return Milestone(
+        key=rule.key,
+        day=rule.day,
+        date=when,
+        status=milestone_status(when, on, rule.max_lead),
+        days_left=(when - on).days,
+        label_sv=rule.label_sv,
+        label_en=rule.label_en,
+        lead_days=rule.lead_days,
+        requires=rule.requires,
+    )
+
+
+def chain_on(
+    periods: Iterable[SickPeriod | tuple[date, date | None]],
+    on: date,
+    *,
+    employment: str | Employment = Employment.EMPLOYED,
+    birth_date: date | None = None,
+    rules: ChainRules | None = None,
+) -> ChainState:
+    """The chain state of a case on ``on``: day, phase and milestones with their status."""
+    rules = rules or chain_rules()
+    employment = Employment(employment).value
+    intervals, active = current_chain(periods, on, rules.link_gap_days)
+    day = _counted_days(intervals)
+    return ChainState(
+        on=on,
+        day=day,
+        phase=phase_of(day, rules),
+        active=active,
+        employment=employment,
+        milestones=_milestones(intervals, on, active, employment, birth_date, rules),
+        intervals=intervals,
+    )
+
+
+def day_on(periods: Iterable[SickPeriod | tuple[date, date | None]], on: date) -> int:
+    """Day in chain on ``on`` (0 when no chain is running)."""
+    return _counted_days(current_chain(periods, on, chain_rules().link_gap_days)[0])
+
+
+def date_of_day(
+    periods: Iterable[SickPeriod | tuple[date, date | None]], n: int, on: date
+) -> date | None:
+    """The date the chain running on ``on`` reaches day ``n`` if the current period continues."""
+    return chain_on(periods, on).date_of_day(n)
+
+
+def add_days(day: date, n: int) -> date:
+    return day + timedelta(days=n)

@@ -1,0 +1,128 @@
+"""Domain values: closed sets as enums, records as frozen dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class Employment(StrEnum):
+    EMPLOYED = "employed"
+    UNEMPLOYED = "unemployed"
+    SELF_EMPLOYED = "self_employed"
+
+
+class DiagnosisGroup(StrEnum):
+    PSYCHIATRIC = "F"
+    MUSCULOSKELETAL = "M"
+    OTHER = "other"
+
+
+class CaseFlow(StrEnum):
+    K2 = "K2"
+    K3 = "K3"
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class ImpulseType(StrEnum):
+    """The eight impulse types of the case-file study (000:2021–2027)."""
+
+    REHAB_NEED = "rehab_need"
+    COORDINATOR_CONTACT = "coordinator_contact"
+    CERT_REHAB_NEED = "cert_rehab_need"
+    CERT_COORDINATION_NEED = "cert_coordination_need"
+    WORKPLACE_PROBLEM = "workplace_problem"
+    INCONSISTENT_INFO = "inconsistent_info"
+    OTHER_WORK_HELP = "other_work_help"
+    OTHER = "other"
+
+
+class DocumentKind(StrEnum):
+    CERTIFICATE = "certificate"
+    SUPPLEMENT_REPLY = "supplement_reply"
+    EMPLOYER_PLAN = "employer_plan"
+    OCCUPATIONAL_HEALTH = "occupational_health"
+    CAPACITY_ASSESSMENT = "capacity_assessment"
+    REASSIGNMENT_REVIEW = "reassignment_review"
+    CHECKIN_MINUTES = "checkin_minutes"
+    INSURED_MESSAGE = "insured_message"
+    AF_OR_HEALTHCARE = "af_or_healthcare"
+
+
+class ImpulseOutcome(StrEnum):
+    ACTED = "acted"
+    OTHER_ACTOR = "other_actor"
+    NOT_RELEVANT = "not_relevant"
+
+
+class FollowUpKind(StrEnum):
+    INSURED = "insured"
+    EMPLOYER = "employer"
+    HEALTHCARE = "healthcare"
+    AF = "af"
+    OTHER = "other"
+
+
+class FollowUpOrigin(StrEnum):
+    PERSONAL = "personal"
+    STANDARD = "standard"
+
+
+class FollowUpState(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DISMISSED = "dismissed"
+
+
+class OsPosition(StrEnum):
+    """The day-181 position: return to the employer expected (ÖS), or the NFA test."""
+
+    OS = "os"
+    NFA = "nfa"
+    SPECIAL_REASONS = "special_reasons"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class PlanStatus(StrEnum):
+    UNKNOWN = "unknown"
+    NONE = "none"
+    WRITTEN = "written"
+    ORAL = "oral"
+
+
+class Role(StrEnum):
+    CASEWORKER = "caseworker"
+    LEAD = "lead"
+
+
+IMPULSE_TYPE_SV: dict[str, str] = {
+    "rehab_need": "behov av rehabilitering",
+    "coordinator_contact": "rehabkoordinator vill ha kontakt",
+    "cert_rehab_need": "intyget anger rehabiliteringsbehov",
+    "cert_coordination_need": "intyget anger samordningsbehov",
+    "workplace_problem": "problem på arbetsplatsen",
+    "inconsistent_info": "uppgifter som inte går ihop",
+    "other_work_help": "behov av hjälp till annat arbete",
+    "other": "annan tydlig impuls",
+}
+
+FOLLOW_UP_KIND_SV: dict[str, str] = {
+    "insured": "den försäkrade",
+    "employer": "arbetsgivaren",
+    "healthcare": "vården",
+    "af": "Arbetsförmedlingen",
+    "other": "annan",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SickPeriod:
+    """A stretch of reduced work capacity; ``end`` None means still open."""
+
+    start: date
+    end: date | None = None

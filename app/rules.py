@@ -1,0 +1,221 @@
+"""Load and validate the rule tables under resources/rules/ (chain milestones, priority weights)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from app.errors import RuleTableError
+from app.model import Employment
+from resources import resource_path
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    key: str
+    first_day: int
+    last_day: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneRule:
+    key: str
+    day: int
+    label_sv: str
+    label_en: str
+    lead_days: tuple[int, ...]
+    employment: frozenset[str]
+    nfa: bool
+    requires: str | None
+    valid_from: date | None
+    valid_to: date | None
+    source: str
+
+    @property
+    def max_lead(self) -> int:
+        return max(self.lead_days, default=0)
+
+    def in_force_on(self, day: date) -> bool:
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_to and day >= self.valid_to)
+
+
+@dataclass(frozen=True, slots=True)
+class ChainRules:
+    version: str
+    link_gap_days: int
+    nfa_exempt_age: int
+    phases: tuple[Phase, ...]
+    milestones: tuple[MilestoneRule, ...]
+    source: Path
+
+
+REQUIREMENTS = {"checklist", "os_position"}
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise RuleTableError(f"Regelfilen {path} saknas.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleTableError(f"Regelfilen {path} går inte att läsa: {exc}.") from exc
+
+
+def _get(table: dict[str, Any], key: str, kind: type, where: str, path: Path) -> Any:
+    if key not in table:
+        raise RuleTableError(f"{path}: {where} saknar nyckeln '{key}'.")
+    value = table[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise RuleTableError(f"{path}: {where}.{key} ska vara {kind.__name__}, inte {value!r}.")
+    return value
+
+
+def _opt_date(table: dict[str, Any], key: str, where: str, path: Path) -> date | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise RuleTableError(f"{path}: {where}.{key} är inget datum: {value!r}.") from exc
+
+
+def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
+    """Validate a parsed chain table; errors name the file and the key."""
+    phases = []
+    for i, raw in enumerate(data.get("phases") or []):
+        where = f"phases[{i}]"
+        last = raw.get("to")
+        if last is not None and not isinstance(last, int):
+            raise RuleTableError(f"{path}: {where}.to ska vara ett heltal.")
+        phases.append(
+            Phase(_get(raw, "key", str, where, path), _get(raw, "from", int, where, path), last)
+        )
+    if not phases:
+        raise RuleTableError(f"{path}: inga faser ('phases') definierade.")
+    milestones = []
+    known_employment = {e.value for e in Employment}
+    for i, raw in enumerate(data.get("milestones") or []):
+        where = f"milestones[{i}]"
+        employment = frozenset(_get(raw, "employment", list, where, path))
+        if not employment <= known_employment:
+            bad = ", ".join(sorted(employment - known_employment))
+            raise RuleTableError(f"{path}: {where}.employment har okända värden: {bad}.")
+        requires = raw.get("requires")
+        if requires is not None and requires not in REQUIREMENTS:
+            raise RuleTableError(f"{path}: {where}.requires okänt: {requires!r}.")
+        lead = _get(raw, "lead_days", list, where, path)
+        if not all(isinstance(v, int) and v > 0 for v in lead):
+            raise RuleTableError(f"{path}: {where}.lead_days ska vara positiva heltal.")
+        day = _get(raw, "day", int, where, path)
+        if day < 1:
+            raise RuleTableError(f"{path}: {where}.day ska vara minst 1.")
+        milestones.append(
+            MilestoneRule(
+                key=_get(raw, "key", str, where, path),
+                day=day,
+                label_sv=_get(raw, "label_sv", str, where, path),
+                label_en=_get(raw, "label_en", str, where, path),
+                lead_days=tuple(sorted(lead, reverse=True)),
+                employment=employment,
+                nfa=bool(raw.get("nfa", False)),
+                requires=requires,
+                valid_from=_opt_date(raw, "valid_from", where, path),
+                valid_to=_opt_date(raw, "valid_to", where, path),
+                source=str(raw.get("source", "")),
+            )
+        )
+    milestones.sort(key=lambda m: (m.day, m.key, m.valid_from or date.min))
+    return ChainRules(
+        version=str(data.get("version", "")),
+        link_gap_days=_get(data, "link_gap_days", int, "tabellen", path),
+        nfa_exempt_age=_get(data, "nfa_exempt_age", int, "tabellen", path),
+        phases=tuple(phases),
+        milestones=tuple(milestones),
+        source=path,
+    )
+
+
+@lru_cache(maxsize=4)
+def chain_rules(path: Path | None = None) -> ChainRules:
+    """The chain rule table, loaded once."""
+    path = path or resource_path("rules", "chain.toml")
+    return parse_chain_rules(_load_toml(path), path)
+
+
+Weights = dict[str, float]
+
+
+def flatten_weights(data: dict[str, Any], path: Path, prefix: str = "") -> Weights:
+    """Turn nested tables into dotted keys: ``{"impulse": {"per_day": 1.5}}`` -> ``impulse.per_day``."""
+    flat: Weights = {}
+    for key, value in data.items():
+        if key == "version" and not prefix:
+            continue
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten_weights(value, path, dotted + "."))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            if value < 0:
+                raise RuleTableError(f"{path}: {dotted} får inte vara negativ.")
+            flat[dotted] = float(value)
+        else:
+            raise RuleTableError(f"{path}: {dotted} ska vara ett tal, inte {value!r}.")
+    return flat
+
+
+REQUIRED_WEIGHTS = (
+    "impulse.per_day",
+    "impulse.max_days",
+    "impulse.unread_bonus",
+    "follow_up.due_today",
+    "follow_up.overdue",
+    "follow_up.overdue_per_day",
+    "follow_up.overdue_max_days",
+    "milestone.full",
+    "milestone.missing_position",
+    "milestone.missing_position_per_day",
+    "milestone.missing_position_max_days",
+    "coordination.after_days",
+    "coordination.base",
+    "coordination.per_day",
+    "coordination.max",
+    "certificate.within_days",
+    "certificate.ending",
+    "awaiting.base",
+    "awaiting.per_day",
+    "awaiting.max_days",
+    "benefit.decision_pending",
+    "recovery.look_again",
+    "plan.missed",
+    "plan.missed_per_day",
+    "plan.missed_max_days",
+    "dampen.runs_itself",
+    "dampen.no_follow_up",
+    "dampen.recovery_phase",
+)
+
+
+@lru_cache(maxsize=4)
+def standard_weights(path: Path | None = None) -> Weights:
+    """The team-standard weight profile shipped in resources/rules/priority.toml."""
+    path = path or resource_path("rules", "priority.toml")
+    flat = flatten_weights(_load_toml(path), path)
+    missing = [key for key in REQUIRED_WEIGHTS if key not in flat]
+    if missing:
+        raise RuleTableError(f"{path}: vikter saknas: {', '.join(missing)}.")
+    for key in ("dampen.runs_itself", "dampen.no_follow_up", "dampen.recovery_phase"):
+        if flat[key] > 1:
+            raise RuleTableError(f"{path}: {key} är en andel och får vara högst 1.")
+    return flat

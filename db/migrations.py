@@ -1,0 +1,235 @@
+"""Numbered, forward-only schema migrations; ``PRAGMA user_version`` records the level reached."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["caseworkers"].create(
+        {
+            "id": int,
+            "ext_id": str,
+            "name": str,
+            "role": str,
+            "team": str,
+            "active": int,
+        },
+        pk="id",
+        not_null={"ext_id", "name", "role"},
+        defaults={"role": "caseworker", "active": 1},
+    )
+    db["caseworkers"].create_index(["ext_id"], unique=True)
+
+    db["cases"].create(
+        {
+            "id": int,
+            "case_ref": str,
+            "person_name": str,
+            "pin": str,
+            "birth_date": str,
+            "employment": str,
+            "employer": str,
+            "diagnosis_group": str,
+            "flow": str,
+            "unit": str,
+            "extent": int,
+            "status": str,
+            "opened_on": str,
+            "closed_on": str,
+            "caseworker_id": int,
+            "runs_itself": int,
+            "no_follow_up": int,
+            "no_follow_up_reason": str,
+            "recovery_until": str,
+            "benefit_decision_pending": int,
+            "coordination_needed": int,
+            "last_coordination_on": str,
+            "awaiting_actor": str,
+            "awaiting_until": str,
+            "plan_status": str,
+            "os_position": str,
+            "os_position_on": str,
+            "check_phone": int,
+            "check_employer": int,
+            "check_plan": int,
+            "check_informed": int,
+            "last_contact_on": str,
+            "last_action_at": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"case_ref", "employment", "status"},
+        defaults={
+            "status": "open",
+            "extent": 100,
+            "employment": "employed",
+            "runs_itself": 0,
+            "no_follow_up": 0,
+            "benefit_decision_pending": 0,
+            "coordination_needed": 0,
+            "plan_status": "unknown",
+            "check_phone": 0,
+            "check_employer": 0,
+            "check_plan": 0,
+            "check_informed": 0,
+        },
+        foreign_keys=[("caseworker_id", "caseworkers", "id")],
+    )
+    db["cases"].create_index(["case_ref"], unique=True)
+    db["cases"].create_index(["caseworker_id", "status"])
+    db["cases"].create_index(["employer"])
+
+    db["sick_periods"].create(
+        {"id": int, "case_id": int, "start": str, "end": str, "extent": int, "ext_id": str},
+        pk="id",
+        not_null={"case_id", "start"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["sick_periods"].create_index(["case_id", "start"])
+    db["sick_periods"].create_index(["ext_id"], unique=True)
+
+    db["certificates"].create(
+        {
+            "id": int,
+            "ext_id": str,
+            "case_id": int,
+            "sick_period_id": int,
+            "issued_on": str,
+            "from_date": str,
+            "to_date": str,
+            "extent": int,
+            "received_at": str,
+        },
+        pk="id",
+        not_null={"case_id", "from_date", "to_date"},
+        foreign_keys=[("case_id", "cases", "id"), ("sick_period_id", "sick_periods", "id")],
+    )
+    db["certificates"].create_index(["case_id", "to_date"])
+    db["certificates"].create_index(["ext_id"], unique=True)
+
+    db["impulses"].create(
+        {
+            "id": int,
+            "ext_id": str,
+            "case_id": int,
+            "type": str,
+            "doc_kind": str,
+            "received_at": str,
+            "text": str,
+            "read_at": str,
+            "outcome": str,
+            "outcome_note": str,
+            "outcome_by": str,
+            "outcome_at": str,
+        },
+        pk="id",
+        not_null={"case_id", "type", "received_at"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["impulses"].create_index(["case_id", "outcome"])
+    db["impulses"].create_index(["ext_id"], unique=True)
+    db.execute("CREATE INDEX idx_impulses_open ON impulses(case_id) WHERE outcome IS NULL")
+
+    db["follow_ups"].create(
+        {
+            "id": int,
+            "case_id": int,
+            "owner_id": int,
+            "due_at": str,
+            "kind": str,
+            "origin": str,
+            "milestone_key": str,
+            "note": str,
+            "state": str,
+            "snoozed_until": str,
+            "wake_on": str,
+            "recurrence": str,
+            "inherited": int,
+            "created_at": str,
+            "closed_at": str,
+            "close_note": str,
+            "ext_id": str,
+        },
+        pk="id",
+        not_null={"case_id", "due_at", "kind", "origin", "state"},
+        defaults={"state": "open", "origin": "personal", "kind": "other", "inherited": 0},
+        foreign_keys=[("case_id", "cases", "id"), ("owner_id", "caseworkers", "id")],
+    )
+    db["follow_ups"].create_index(["case_id", "state"])
+    db["follow_ups"].create_index(["owner_id", "state", "due_at"])
+    db["follow_ups"].create_index(["ext_id"], unique=True)
+
+    db["contacts"].create(
+        {
+            "id": int,
+            "ext_id": str,
+            "case_id": int,
+            "role": str,
+            "name": str,
+            "organisation": str,
+            "phone": str,
+            "email": str,
+            "consent": int,
+            "consent_on": str,
+        },
+        pk="id",
+        not_null={"case_id", "role"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["contacts"].create_index(["case_id"])
+    db["contacts"].create_index(["ext_id"], unique=True)
+
+    db["planned_dates"].create(
+        {"id": int, "case_id": int, "caseworker_id": int, "on_date": str, "created_at": str},
+        pk="id",
+        not_null={"case_id", "caseworker_id", "on_date"},
+        foreign_keys=[("case_id", "cases", "id"), ("caseworker_id", "caseworkers", "id")],
+    )
+    db["planned_dates"].create_index(["case_id", "caseworker_id"], unique=True)
+    db["planned_dates"].create_index(["caseworker_id", "on_date"])
+
+    db["events"].create(
+        {"id": int, "case_id": int, "at": str, "actor": str, "kind": str, "detail": str},
+        pk="id",
+        not_null={"at", "kind"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["events"].create_index(["case_id", "at"])
+    # The event log is the audit trail: rows are only ever appended.
+    db.execute(
+        "CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events "
+        "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
+
+    db["settings"].create(
+        {"scope": str, "key": str, "value": str},
+        pk=("scope", "key"),
+        not_null={"scope", "key"},
+    )
+
+    db["cases"].enable_fts(
+        ["case_ref", "person_name", "employer"], create_triggers=True, tokenize="unicode61"
+    )
+    db["impulses"].enable_fts(["text"], create_triggers=True, tokenize="unicode61")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migrate_to_latest(conn: sqlite3.Connection) -> int:
+    """Apply every pending migration, each in its own transaction; return the new version."""
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        with db.atomic():
+            migration(db)
+            conn.execute(f"PRAGMA user_version = {number}")
+    return LATEST_VERSION
