@@ -158,7 +158,7 @@ Weights = dict[str, float]
 
 
 def flatten_weights(data: dict[str, Any], path: Path, prefix: str = "") -> Weights:
-    """Turn nested tables into dotted keys: ``{"impulse": {"per_day": 1.5}}`` -> ``impulse.per_day``."""
+    """Turn nested tables into dotted keys, e.g. ``impulse.per_day``."""
     flat: Weights = {}
     for key, value in data.items():
         if key == "version" and not prefix:
