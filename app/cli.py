@@ -1,0 +1,397 @@
+"""The ``overblick`` command: the engine for caseworkers, team leads and scripts.
+
+Exit codes: 0 ok, 1 partial, 2 usage error or unreadable input (one line on stderr).
+Heavy modules are imported inside the commands that need them, to keep start-up short.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from app.clock import Clock, FixedClock, SystemClock, local_today
+from app.errors import OverblickError
+
+DB_ENV = "OVERBLICK_DB"
+
+
+class DateType(click.ParamType):
+    name = "ÅÅÅÅ-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD", param, ctx)
+
+
+DATE = DateType()
+
+
+def default_db_path() -> Path:
+    env = os.environ.get(DB_ENV)
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("Overblick", appauthor=False)) / "overblick.db"
+
+
+class Context:
+    """What every command shares: where the database is, and the clock."""
+
+    def __init__(self, db_path: Path | None, clock: Clock) -> None:
+        self.db_path = db_path or default_db_path()
+        self.clock = clock
+        self._conn: sqlite3.Connection | None = None
+
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            from db import open_db
+
+            self._conn = open_db(self.db_path)
+        return self._conn
+
+    def on(self, value: date | None) -> date:
+        return value or local_today(self.clock)
+
+    def clock_on(self, value: date | None) -> Clock:
+        """A clock standing at the start of working hours on ``--on``, or the real one."""
+        if value is None:
+            return self.clock
+        from datetime import datetime, time
+
+        from app.clock import STOCKHOLM
+
+        return FixedClock(datetime.combine(value, time(8), tzinfo=STOCKHOLM))
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def on_option(f: Any) -> Any:
+    return click.option(
+        "--on", "on", type=DATE, default=None, help="Datum att räkna på (standard: i dag)."
+    )(f)
+
+
+def as_option(f: Any) -> Any:
+    return click.option(
+        "--as", "as_", metavar="SIGNATUR", default=None, help="Handläggare (standard: profilen)."
+    )(f)
+
+
+def json_option(f: Any) -> Any:
+    return click.option("--json", "as_json", is_flag=True, help="Skriv ett JSON-dokument.")(f)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"Databasfil (annars ${DB_ENV}, annars i användarens datamapp).",
+)
+@click.version_option(package_name="overblick", prog_name="overblick")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """Överblick: ärendestock, impulser, bevakningar och prioritet för handläggare."""
+    ctx.obj = Context(db_path, SystemClock())
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command()
+@click.option("--caseworkers", type=click.IntRange(1, 2000), default=12, show_default=True)
+@click.option(
+    "--cases", type=click.IntRange(1, 100_000), default=200, show_default=True,
+    help="Ärenden per handläggare.",
+)  # fmt: skip
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--today", "today", type=DATE, default=None, help="Demostockens 'i dag'.")
+@pass_ctx
+def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | None) -> None:
+    """Bygg en syntetisk demostock i databasen (som måste vara tom)."""
+    from app.demo import build_demo
+
+    conn = ctx.conn()
+    total = caseworkers * cases
+    with click.progressbar(length=total, label="Bygger demostock", file=sys.stderr) as bar:
+        state = {"done": 0}
+
+        def progress(done: int, _total: int) -> None:
+            bar.update(done - state["done"])
+            state["done"] = done
+
+        summary = build_demo(
+            conn,
+            caseworkers=caseworkers,
+            cases_per_caseworker=cases,
+            seed=seed,
+            today=ctx.on(today),
+            progress=progress,
+        )
+    click.echo(
+        f"Demostock klar i {ctx.db_path}: {summary.caseworkers} handläggare, "
+        f"{summary.cases} ärenden, {summary.impulses} impulser, {summary.follow_ups} bevakningar."
+    )
+
+
+def _parse_period(text: str) -> tuple[date, date | None]:
+    start, sep, end = text.partition(":")
+    if not sep:
+        raise click.BadParameter(f"'{text}' ska skrivas START:SLUT eller START: (öppen period)")
+    try:
+        first = date.fromisoformat(start)
+        last = date.fromisoformat(end) if end else None
+    except ValueError:
+        raise click.BadParameter(f"'{text}' innehåller ett ogiltigt datum (ÅÅÅÅ-MM-DD)") from None
+    if last is not None and last < first:
+        raise click.BadParameter(f"'{text}': perioden slutar före den börjar")
+    return first, last
+
+
+@cli.command()
+@click.option(
+    "--period", "periods", multiple=True, required=True, metavar="START:SLUT",
+    help="Sjukperiod; 'START:' är öppen. Kan upprepas.",
+)  # fmt: skip
+@click.option(
+    "--employment",
+    type=click.Choice(["employed", "unemployed", "self-employed"]),
+    default="employed",
+    show_default=True,
+)
+@click.option("--birth-date", type=DATE, default=None)
+@on_option
+@json_option
+@pass_ctx
+def chain(
+    ctx: Context,
+    periods: tuple[str, ...],
+    employment: str,
+    birth_date: date | None,
+    on: date | None,
+    as_json: bool,
+) -> None:
+    """Rehabiliteringskedjan för givna sjukperioder (ingen databas behövs)."""
+    from app.chain import chain_on
+
+    parsed = [_parse_period(p) for p in periods]
+    state = chain_on(
+        parsed, ctx.on(on), employment=employment.replace("-", "_"), birth_date=birth_date
+    )
+    if as_json:
+        data = state.as_json()
+        data["employment"] = employment
+        emit_json(data)
+        return
+    from app.output import print_chain
+
+    print_chain(state)
+
+
+@cli.command()
+@as_option
+@click.option("--limit", type=click.IntRange(0), default=None, help="Högst så många rangordnade.")
+@on_option
+@json_option
+@pass_ctx
+def today(ctx: Context, as_: str | None, limit: int | None, on: date | None, as_json: bool) -> None:
+    """Dagens lista: planerade ärenden först, sedan resten efter prioritet."""
+    from app.profile import resolve_caseworker
+    from app.stock import today_list
+
+    conn = ctx.conn()
+    caseworker = resolve_caseworker(conn, as_)
+    result = today_list(conn, caseworker, ctx.on(on), limit=limit)
+    if as_json:
+        emit_json(result.as_json())
+        return
+    from app.output import print_today
+
+    print_today(result, limit=25 if limit is None else limit)
+
+
+@cli.command()
+@click.argument("case_id")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def explain(ctx: Context, case_id: str, as_: str | None, on: date | None, as_json: bool) -> None:
+    """Varför ligger ärendet där det ligger? Varje bidrag till poängen."""
+    from app.profile import resolve_caseworker
+    from app.stock import explain_case
+
+    conn = ctx.conn()
+    caseworker = _optional_caseworker(conn, as_, resolve_caseworker)
+    data = explain_case(conn, case_id, ctx.on(on), caseworker)
+    if as_json:
+        emit_json(data)
+        return
+    from app.output import print_explain
+
+    print_explain(data)
+
+
+def _optional_caseworker(conn: sqlite3.Connection, as_: str | None, resolve: Any) -> Any:
+    """The caseworker whose weights apply; the team standard when none can be told."""
+    from app.errors import InvalidInputError
+
+    try:
+        return resolve(conn, as_)
+    except InvalidInputError:
+        return None
+
+
+@cli.command()
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None:
+    """Ärendestocken i siffror: faser, impulser, bevakningar, milstolpar, samordning."""
+    from app.profile import resolve_caseworker
+    from app.stock import stock_counts
+
+    conn = ctx.conn()
+    data = stock_counts(conn, resolve_caseworker(conn, as_), ctx.on(on))
+    if as_json:
+        emit_json(data)
+        return
+    from app.output import print_stock
+
+    print_stock(data)
+
+
+@cli.command()
+@click.argument("case_id")
+@click.option("--date", "on_date", type=DATE, default=None, help="Dag att arbeta med ärendet.")
+@click.option("--clear", is_flag=True, help="Ta bort planeringen.")
+@as_option
+@pass_ctx
+def plan(ctx: Context, case_id: str, on_date: date | None, clear: bool, as_: str | None) -> None:
+    """Planera ett ärende till en dag (eller --clear)."""
+    if (on_date is None) == (not clear):
+        raise click.UsageError("Ange antingen --date ÅÅÅÅ-MM-DD eller --clear.")
+    from app.profile import resolve_caseworker
+    from app.stock import plan_case
+
+    conn = ctx.conn()
+    caseworker = resolve_caseworker(conn, as_)
+    plan_case(conn, case_id, caseworker, None if clear else on_date, ctx.clock)
+    if clear:
+        click.echo(f"{case_id}: planeringen borttagen.")
+    else:
+        from app.priority import short_date_sv
+
+        assert on_date is not None
+        click.echo(f"{case_id}: planerat till {short_date_sv(on_date)} ({on_date.isoformat()}).")
+
+
+@cli.command()
+@click.argument("signature", required=False)
+@pass_ctx
+def profile(ctx: Context, signature: str | None) -> None:
+    """Visa eller byt vilken handläggare du är i den här databasen."""
+    from app.profile import resolve_caseworker, set_profile
+
+    conn = ctx.conn()
+    caseworker = set_profile(conn, signature) if signature else resolve_caseworker(conn, None)
+    role = "gruppchef" if caseworker.role == "lead" else "handläggare"
+    click.echo(f"{caseworker.ext_id} {caseworker.name} ({role})")
+
+
+@cli.group(invoke_without_command=True)
+@as_option
+@json_option
+@click.pass_context
+def weights(click_ctx: click.Context, as_: str | None, as_json: bool) -> None:
+    """Prioritetsvikter: teamstandard och dina egna justeringar."""
+    click_ctx.meta["overblick.as"] = as_
+    if click_ctx.invoked_subcommand is not None:
+        return
+    from app.profile import own_weights, resolve_caseworker
+    from app.rules import standard_weights
+
+    ctx: Context = click_ctx.obj
+    conn = ctx.conn()
+    caseworker = resolve_caseworker(conn, as_)
+    own = own_weights(conn, caseworker)
+    standard = standard_weights()
+    if as_json:
+        emit_json({"caseworker": caseworker.ext_id, "standard": standard, "own": own})
+        return
+    for key in sorted(standard):
+        mark = f"  (egen: {own[key]:g})" if key in own else ""
+        click.echo(f"{key:40} {standard[key]:>8g}{mark}")
+
+
+@weights.command("set")
+@click.argument("key")
+@click.argument("value", type=float)
+@click.pass_context
+def weights_set(click_ctx: click.Context, key: str, value: float) -> None:
+    """Ändra en vikt för dig själv."""
+    from app.profile import resolve_caseworker, set_weight
+
+    ctx: Context = click_ctx.obj
+    conn = ctx.conn()
+    caseworker = resolve_caseworker(conn, click_ctx.meta.get("overblick.as"))
+    set_weight(conn, caseworker, key, value)
+    click.echo(f"{key} = {value:g} för {caseworker.ext_id}.")
+
+
+@weights.command("reset")
+@click.pass_context
+def weights_reset(click_ctx: click.Context) -> None:
+    """Återgå till teamstandarden."""
+    from app.profile import reset_weights, resolve_caseworker
+
+    ctx: Context = click_ctx.obj
+    conn = ctx.conn()
+    caseworker = resolve_caseworker(conn, click_ctx.meta.get("overblick.as"))
+    reset_weights(conn, caseworker)
+    click.echo(f"Vikterna för {caseworker.ext_id} följer teamstandarden igen.")
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    click.echo(f"overblick: {message}", err=True)
+    sys.exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the command and turn expected errors into one line and an exit code."""
+    from db.errors import StorageError
+
+    try:
+        cli.main(args=argv, prog_name="overblick", standalone_mode=False)
+    except click.exceptions.Abort:
+        _fail("avbrutet.", 130)
+    except click.ClickException as exc:
+        _fail(exc.format_message().replace("\n", " "), exc.exit_code)
+    except OverblickError as exc:
+        _fail(str(exc), exc.exit_code)
+    except StorageError as exc:
+        _fail(str(exc), 2)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

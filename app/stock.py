@@ -1,0 +1,326 @@
+"""A caseworker's stock: case facts loaded in bulk, the Today list, explanations and counts."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
+from app.clock import Clock, local_date_of, utc_iso
+from app.errors import InvalidInputError, NotFoundError
+from app.pin import mask_pin
+from app.priority import CaseFacts, OpenFollowUp, OpenImpulse, Score, rank, score_case
+from app.profile import Caseworker, weights_for
+from app.rules import Weights, chain_rules
+from db import queries, transaction
+
+PHASES = ("1-90", "91-180", "181-365", "366+")
+MILESTONE_WINDOW_DAYS = 14
+
+
+def _d(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
+
+
+def load_facts(
+    conn: sqlite3.Connection,
+    on: date,
+    *,
+    caseworker_id: int | None = None,
+    case_ids: Iterable[int] | None = None,
+) -> list[CaseFacts]:
+    """Everything scoring needs for the open cases in scope, in six queries."""
+    rows, where, params = queries.open_case_rows(conn, caseworker_id, case_ids)
+    periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+    for case_id, start, end in queries.periods_for(conn, where, params):
+        periods[case_id].append((date.fromisoformat(start), _d(end)))
+    impulses: dict[int, list[OpenImpulse]] = defaultdict(list)
+    for case_id, kind, received_at, unread in queries.open_impulses_for(conn, where, params):
+        impulses[case_id].append(OpenImpulse(kind, local_date_of(received_at), bool(unread)))
+    follow_ups: dict[int, list[OpenFollowUp]] = defaultdict(list)
+    for case_id, due_at, kind, snoozed in queries.open_follow_ups_for(conn, where, params):
+        follow_ups[case_id].append(
+            OpenFollowUp(local_date_of(due_at), kind, local_date_of(snoozed) if snoozed else None)
+        )
+    cert_ends = {
+        case_id: _d(end) for case_id, end in queries.last_certificate_ends_for(conn, where, params)
+    }
+    plans = {case_id: _d(day) for case_id, day in queries.plans_for(conn, caseworker_id)}
+    rules = chain_rules()
+    facts = []
+    for row in rows:
+        (case_id, case_ref, employment, birth, runs_itself, no_follow_up, recovery,
+         benefit, coordination, last_coord, awaiting_actor, awaiting_until, os_position,
+         c1, c2, c3, c4) = row  # fmt: skip
+        case_periods = periods.get(case_id, ())
+        chain = chain_on(case_periods, on, employment=employment, birth_date=_d(birth), rules=rules)
+        facts.append(
+            CaseFacts(
+                id=case_id,
+                case_ref=case_ref,
+                chain=chain,
+                impulses=impulses.get(case_id, []),
+                follow_ups=follow_ups.get(case_id, []),
+                last_certificate_end=cert_ends.get(case_id),
+                runs_itself=bool(runs_itself),
+                no_follow_up=bool(no_follow_up),
+                recovery_until=_d(recovery),
+                benefit_decision_pending=bool(benefit),
+                coordination_needed=bool(coordination),
+                last_coordination_on=_d(last_coord),
+                chain_start=date.fromordinal(chain.intervals[0][0]) if chain.intervals else None,
+                awaiting_actor=awaiting_actor,
+                awaiting_until=_d(awaiting_until),
+                os_position=os_position,
+                checklist_done=bool(c1 and c2 and c3 and c4),
+                planned_on=plans.get(case_id),
+            )
+        )
+    return facts
+
+
+@dataclass(frozen=True, slots=True)
+class TodayItem:
+    facts: CaseFacts
+    score: Score
+
+    def as_json(self) -> dict[str, object]:
+        chain = self.facts.chain
+        nxt = chain.next_milestone
+        return {
+            "case_id": self.facts.case_ref,
+            "score": self.score.total,
+            "day": chain.day,
+            "phase": chain.phase,
+            "next_milestone": None
+            if nxt is None
+            else {"key": nxt.key, "date": nxt.date.isoformat(), "days_left": nxt.days_left},
+            "reasons": [c.as_json() for c in self.score.contributions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TodayList:
+    on: date
+    caseworker: Caseworker
+    planned: list[TodayItem]
+    ranked: list[TodayItem]
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "on": self.on.isoformat(),
+            "caseworker": self.caseworker.ext_id,
+            "planned": [i.as_json() for i in self.planned],
+            "ranked": [i.as_json() for i in self.ranked],
+        }
+
+
+def today_list(
+    conn: sqlite3.Connection,
+    caseworker: Caseworker,
+    on: date,
+    *,
+    limit: int | None = None,
+    weights: Weights | None = None,
+) -> TodayList:
+    """The planned lane for ``on`` first, then every other open case ranked by score."""
+    weights = weights or weights_for(conn, caseworker)
+    facts = load_facts(conn, on, caseworker_id=caseworker.id)
+    ranked = rank(facts, on, weights)
+    planned = [TodayItem(f, s) for f, s in ranked if f.planned_on == on]
+    rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on]
+    if limit is not None:
+        rest = rest[:limit]
+    return TodayList(on, caseworker, planned, rest)
+
+
+def _case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:
+    row = queries.case_by_ref(conn, case_ref)
+    if row is None:
+        raise NotFoundError(f"Ärendet '{case_ref}' finns inte i databasen.")
+    return row
+
+
+def explain_case(
+    conn: sqlite3.Connection, case_ref: str, on: date, caseworker: Caseworker | None
+) -> dict[str, object]:
+    """A case, its chain, its open items and every contribution to its score."""
+    row = _case_row(conn, case_ref)
+    cw = conn.execute(
+        "SELECT ext_id, name FROM caseworkers WHERE id = ?", (row["caseworker_id"],)
+    ).fetchone()
+    case = {
+        "case_id": row["case_ref"],
+        "person": row["person_name"],
+        "pin": mask_pin(row["pin"]) if row["pin"] else None,
+        "employment": row["employment"],
+        "employer": row["employer"],
+        "diagnosis_group": row["diagnosis_group"],
+        "flow": row["flow"],
+        "unit": row["unit"],
+        "extent": row["extent"],
+        "status": row["status"],
+        "caseworker": cw["ext_id"] if cw else None,
+        "flags": {
+            "runs_itself": bool(row["runs_itself"]),
+            "no_follow_up": bool(row["no_follow_up"]),
+            "no_follow_up_reason": row["no_follow_up_reason"],
+            "recovery_until": row["recovery_until"],
+            "benefit_decision_pending": bool(row["benefit_decision_pending"]),
+            "coordination_needed": bool(row["coordination_needed"]),
+        },
+        "os_position": row["os_position"],
+        "plan_status": row["plan_status"],
+    }
+    periods = [
+        (date.fromisoformat(p["start"]), _d(p["end"]))
+        for p in conn.execute(
+            "SELECT start, end FROM sick_periods WHERE case_id = ? ORDER BY start", (row["id"],)
+        )
+    ]
+    result: dict[str, object] = {"on": on.isoformat(), "case": case}
+    if row["status"] == "open":
+        facts = load_facts(conn, on, case_ids=[row["id"]])[0]
+        weights = weights_for(conn, caseworker)
+        score = score_case(facts, on, weights)
+        chain = facts.chain
+        result["score"] = score.total
+        result["reasons"] = [c.as_json() for c in score.contributions]
+        result["planned_on"] = facts.planned_on.isoformat() if facts.planned_on else None
+    else:
+        chain = chain_on(
+            periods, on, employment=row["employment"], birth_date=_d(row["birth_date"])
+        )
+        result["score"] = 0.0
+        result["reasons"] = []
+        result["planned_on"] = None
+    result["chain"] = chain.as_json()
+    result["sick_periods"] = [
+        {"start": s.isoformat(), "end": e.isoformat() if e else None} for s, e in periods
+    ]
+    result["impulses"] = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT ext_id, type, doc_kind, received_at, read_at IS NOT NULL AS read, text "
+            "FROM impulses WHERE case_id = ? AND outcome IS NULL ORDER BY received_at",
+            (row["id"],),
+        )
+    ]
+    result["follow_ups"] = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, due_at, kind, origin, note, snoozed_until FROM follow_ups "
+            "WHERE case_id = ? AND state = 'open' ORDER BY due_at",
+            (row["id"],),
+        )
+    ]
+    return result
+
+
+def _waiting_for_coordination(f: CaseFacts, on: date, after_days: int) -> bool:
+    if not f.coordination_needed:
+        return False
+    since = f.last_coordination_on or f.chain_start
+    return since is not None and (on - since).days >= after_days
+
+
+def _overdue(f: CaseFacts, on: date) -> bool:
+    return any(
+        fu.due < on and not (fu.snoozed_until and fu.snoozed_until > on) for fu in f.follow_ups
+    )
+
+
+def _milestone_soon(chain: ChainState) -> bool:
+    return chain.active and any(
+        m.status in (DUE_SOON, TODAY) and 0 <= m.days_left <= MILESTONE_WINDOW_DAYS
+        for m in chain.milestones
+    )
+
+
+STATES = ("open_impulses", "overdue_follow_ups", "milestone_within_14_days",
+          "waiting_for_coordination")  # fmt: skip
+
+
+def case_states(f: CaseFacts, on: date, weights: Weights) -> dict[str, bool]:
+    """The overview-strip states of one case."""
+    return {
+        "open_impulses": bool(f.impulses),
+        "overdue_follow_ups": _overdue(f, on),
+        "milestone_within_14_days": _milestone_soon(f.chain),
+        "waiting_for_coordination": _waiting_for_coordination(
+            f, on, int(weights["coordination.after_days"])
+        ),
+    }
+
+
+def stock_counts(conn: sqlite3.Connection, caseworker: Caseworker, on: date) -> dict[str, object]:
+    """Cases per chain phase crossed with state, and the two backlogs side by side."""
+    weights = weights_for(conn, caseworker)
+    facts = load_facts(conn, on, caseworker_id=caseworker.id)
+    phase_keys = (*PHASES, "none")
+    matrix = {p: {"cases": 0, **dict.fromkeys(STATES, 0)} for p in phase_keys}
+    totals = {"cases": 0, **dict.fromkeys(STATES, 0)}
+    benefit = 0
+    missing_os = 0
+    for f in facts:
+        phase = f.chain.phase or "none"
+        cell = matrix[phase]
+        cell["cases"] += 1
+        totals["cases"] += 1
+        for state, flag in case_states(f, on, weights).items():
+            cell[state] += flag
+            totals[state] += flag
+        benefit += f.benefit_decision_pending
+        missing_os += (
+            any(m.key == "day_181" and m.status == PASSED for m in f.chain.milestones)
+            and f.os_position is None
+        )
+    if not matrix["none"]["cases"]:
+        del matrix["none"]
+    return {
+        "on": on.isoformat(),
+        "caseworker": caseworker.ext_id,
+        "cases": totals["cases"],
+        "phases": matrix,
+        "totals": totals,
+        "backlogs": {
+            "benefit_decision": benefit,
+            "coordination": totals["waiting_for_coordination"],
+        },
+        "past_181_without_os_position": missing_os,
+    }
+
+
+def plan_case(
+    conn: sqlite3.Connection,
+    case_ref: str,
+    caseworker: Caseworker,
+    on_date: date | None,
+    clock: Clock,
+) -> None:
+    """Put a case in the caseworker's planned lane for ``on_date``, or clear it (None)."""
+    row = _case_row(conn, case_ref)
+    if row["status"] != "open":
+        raise InvalidInputError(f"Ärendet {case_ref} är avslutat och kan inte planeras.")
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        if on_date is None:
+            conn.execute(
+                "DELETE FROM planned_dates WHERE case_id = ? AND caseworker_id = ?",
+                (row["id"], caseworker.id),
+            )
+            kind, detail = "plan.cleared", {}
+        else:
+            conn.execute(
+                "INSERT INTO planned_dates(case_id, caseworker_id, on_date, created_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(case_id, caseworker_id) "
+                "DO UPDATE SET on_date = excluded.on_date, created_at = excluded.created_at",
+                (row["id"], caseworker.id, on_date.isoformat(), now),
+            )
+            kind, detail = "plan.set", {"on_date": on_date.isoformat()}
+        queries.append_event(
+            conn, case_id=row["id"], at=now, actor=caseworker.ext_id, kind=kind, detail=detail
+        )

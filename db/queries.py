@@ -1,0 +1,140 @@
+"""The SQL the engine asks for: bulk-friendly reads returning tuples, and small writes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+# The columns scoring needs, in the order app.stock unpacks them.
+CASE_FACT_COLUMNS = (
+    "id, case_ref, employment, birth_date, runs_itself, no_follow_up, recovery_until, "
+    "benefit_decision_pending, coordination_needed, last_coordination_on, awaiting_actor, "
+    "awaiting_until, os_position, check_phone, check_employer, check_plan, check_informed"
+)
+
+
+def _scope(caseworker_id: int | None, alias: str = "c") -> tuple[str, tuple[Any, ...]]:
+    if caseworker_id is None:
+        return f"{alias}.status = 'open'", ()
+    return f"{alias}.status = 'open' AND {alias}.caseworker_id = ?", (caseworker_id,)
+
+
+def open_case_rows(
+    conn: sqlite3.Connection, caseworker_id: int | None, case_ids: Iterable[int] | None = None
+) -> tuple[list[tuple[Any, ...]], str, tuple[Any, ...]]:
+    """Open cases (all, or one caseworker's, or the given ids) and the filter used to find them."""
+    if case_ids is not None:
+        ids = ",".join(str(int(i)) for i in case_ids) or "NULL"
+        where, params = f"c.id IN ({ids})", ()
+    else:
+        where, params = _scope(caseworker_id)
+    cur = conn.cursor()
+    cur.row_factory = None
+    rows = cur.execute(f"SELECT {CASE_FACT_COLUMNS} FROM cases c WHERE {where}", params).fetchall()
+    return rows, where, params
+
+
+def periods_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[tuple]:
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur.execute(
+        f"SELECT p.case_id, p.start, p.end FROM sick_periods p JOIN cases c ON c.id = p.case_id "
+        f"WHERE {where}",
+        params,
+    ).fetchall()
+
+
+def open_impulses_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list:
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur.execute(
+        f"SELECT i.case_id, i.type, i.received_at, i.read_at IS NULL FROM impulses i "
+        f"JOIN cases c ON c.id = i.case_id WHERE i.outcome IS NULL AND {where}",
+        params,
+    ).fetchall()
+
+
+def open_follow_ups_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list:
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur.execute(
+        f"SELECT f.case_id, f.due_at, f.kind, f.snoozed_until FROM follow_ups f "
+        f"JOIN cases c ON c.id = f.case_id WHERE f.state = 'open' AND {where}",
+        params,
+    ).fetchall()
+
+
+def last_certificate_ends_for(
+    conn: sqlite3.Connection, where: str, params: tuple[Any, ...]
+) -> list:
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur.execute(
+        f"SELECT k.case_id, MAX(k.to_date) FROM certificates k JOIN cases c ON c.id = k.case_id "
+        f"WHERE {where} GROUP BY k.case_id",
+        params,
+    ).fetchall()
+
+
+def plans_for(conn: sqlite3.Connection, caseworker_id: int | None) -> list[tuple]:
+    cur = conn.cursor()
+    cur.row_factory = None
+    if caseworker_id is None:
+        return cur.execute(
+            "SELECT case_id, MIN(on_date) FROM planned_dates GROUP BY case_id"
+        ).fetchall()
+    return cur.execute(
+        "SELECT case_id, on_date FROM planned_dates WHERE caseworker_id = ?", (caseworker_id,)
+    ).fetchall()
+
+
+def caseworker_by_ext_id(conn: sqlite3.Connection, ext_id: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT id, ext_id, name, role, team FROM caseworkers WHERE ext_id = ?", (ext_id,)
+    ).fetchone()
+
+
+def all_caseworkers(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, ext_id, name, role, team FROM caseworkers WHERE active = 1 ORDER BY ext_id"
+    ).fetchall()
+
+
+def case_by_ref(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM cases WHERE case_ref = ?", (case_ref,)).fetchone()
+
+
+def get_setting(conn: sqlite3.Connection, key: str, scope: str = "") -> Any:
+    row = conn.execute(
+        "SELECT value FROM settings WHERE scope = ? AND key = ?", (scope, key)
+    ).fetchone()
+    return None if row is None else json.loads(row[0])
+
+
+def put_setting(conn: sqlite3.Connection, key: str, value: Any, scope: str = "") -> None:
+    conn.execute(
+        "INSERT INTO settings(scope, key, value) VALUES (?, ?, ?) "
+        "ON CONFLICT(scope, key) DO UPDATE SET value = excluded.value",
+        (scope, key, json.dumps(value, ensure_ascii=False)),
+    )
+
+
+def delete_setting(conn: sqlite3.Connection, key: str, scope: str = "") -> None:
+    conn.execute("DELETE FROM settings WHERE scope = ? AND key = ?", (scope, key))
+
+
+def append_event(
+    conn: sqlite3.Connection,
+    *,
+    case_id: int | None,
+    at: str,
+    actor: str | None,
+    kind: str,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    conn.execute(
+        "INSERT INTO events(case_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)",
+        (case_id, at, actor, kind, json.dumps(detail or {}, ensure_ascii=False)),
+    )
