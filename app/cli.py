@@ -251,11 +251,11 @@ def explain(ctx: Context, case_id: str, as_: str | None, on: date | None, as_jso
 
 def _optional_caseworker(conn: sqlite3.Connection, as_: str | None, resolve: Any) -> Any:
     """The caseworker whose weights apply; the team standard when none can be told."""
-    from app.errors import InvalidInputError
-
-    try:
+    if as_:
         return resolve(conn, as_)
-    except InvalidInputError:
+    try:
+        return resolve(conn, None)
+    except OverblickError:
         return None
 
 

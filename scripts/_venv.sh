@@ -1,0 +1,26 @@
+# Sourced by the other scripts: make .venv (Python 3.11+) and install the project into it.
+# Usage: ensure_venv "EXTRAS"   e.g. ensure_venv "gui,test"
+ensure_venv() {
+  local extras="$1"
+  local python="${PYTHON:-python3}"
+  if ! command -v "$python" >/dev/null 2>&1; then
+    echo "Python 3.11 eller senare behövs (hittade inte '$python')." >&2
+    exit 2
+  fi
+  if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+    echo "Python 3.11 eller senare behövs; '$python' är $("$python" --version 2>&1)." >&2
+    exit 2
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    if ! "$python" -m venv .venv; then
+      echo "Kunde inte skapa .venv. På Debian/Ubuntu: sudo apt-get install python3-venv" >&2
+      exit 2
+    fi
+  fi
+  local stamp=".venv/.installed-${extras//,/-}"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    .venv/bin/python -m pip install --quiet --upgrade pip
+    .venv/bin/python -m pip install --quiet -e ".[${extras}]"
+    touch "$stamp"
+  fi
+}

@@ -1,0 +1,102 @@
+"""Opening the database: creation, migrations, versions, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import db
+from db import NewerSchemaError, NotADatabaseError, open_db, schema_version
+from db.migrations import LATEST_VERSION, MIGRATIONS
+
+
+def test_open_creates_file_and_folder_at_latest_version(tmp_path: Path):
+    path = tmp_path / "nested" / "folder" / "o.db"
+    conn = open_db(path)
+    assert path.exists()
+    assert schema_version(conn) == LATEST_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_database_file_is_readable_by_owner_only(tmp_path: Path):
+    path = tmp_path / "o.db"
+    open_db(path).close()
+    assert path.stat().st_mode & 0o077 == 0
+
+
+def test_reopening_is_idempotent(tmp_path: Path):
+    path = tmp_path / "o.db"
+    conn = open_db(path)
+    conn.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('hl01', 'A')")
+    conn.close()
+    conn = open_db(path)
+    assert conn.execute("SELECT count(*) FROM caseworkers").fetchone()[0] == 1
+
+
+def test_migrates_a_file_from_the_previous_version(tmp_path: Path, monkeypatch):
+    """A file left at version N-1 (here: an empty file at 0) reaches the latest version."""
+    path = tmp_path / "old.db"
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA user_version = 0")
+    raw.close()
+    conn = open_db(path)
+    assert schema_version(conn) == LATEST_VERSION
+    assert "cases" in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path: Path, monkeypatch):
+    path = tmp_path / "o.db"
+    open_db(path).close()
+
+    def broken(database) -> None:
+        database.execute("CREATE TABLE half_done(x)")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(db.migrations, "MIGRATIONS", [*MIGRATIONS, broken])
+    monkeypatch.setattr(db.migrations, "LATEST_VERSION", LATEST_VERSION + 1)
+    with pytest.raises(RuntimeError):
+        open_db(path)
+    raw = sqlite3.connect(path)
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert (
+        raw.execute("SELECT count(*) FROM sqlite_master WHERE name='half_done'").fetchone()[0] == 0
+    )
+
+
+def test_newer_schema_gives_a_clear_error_and_no_change(tmp_path: Path):
+    path = tmp_path / "new.db"
+    open_db(path).close()
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
+    raw.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerSchemaError, match="nyare version"):
+        open_db(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_left_untouched(tmp_path: Path):
+    path = tmp_path / "notes.db"
+    path.write_text("det här är en anteckning, ingen databas\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(NotADatabaseError, match="ingen Överblick-databas"):
+        open_db(path)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "notes.db-wal").exists()
+
+
+def test_events_are_append_only(conn: sqlite3.Connection):
+    conn.execute("INSERT INTO events(at, kind) VALUES ('2026-11-23T08:00:00+00:00', 'x')")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        conn.execute("UPDATE events SET kind = 'y'")
+
+
+def test_transaction_rolls_back_everything_on_error(conn: sqlite3.Connection):
+    with pytest.raises(ValueError), db.transaction(conn):
+        conn.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('hl01', 'A')")
+        raise ValueError("stop")
+    assert conn.execute("SELECT count(*) FROM caseworkers").fetchone()[0] == 0
