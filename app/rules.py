@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,8 @@ def _opt_date(table: dict[str, Any], key: str, where: str, path: Path) -> date |
     value = table.get(key)
     if value is None:
         return None
+    if isinstance(value, datetime):
+        raise RuleTableError(f"{path}: {where}.{key} ska vara ett datum utan klockslag.")
     if isinstance(value, date):
         return value
     try:
@@ -91,11 +93,17 @@ def _opt_date(table: dict[str, Any], key: str, where: str, path: Path) -> date |
         raise RuleTableError(f"{path}: {where}.{key} är inget datum: {value!r}.") from exc
 
 
+def _require_table(raw: object, where: str, path: Path) -> None:
+    if not isinstance(raw, dict):
+        raise RuleTableError(f"{path}: {where} ska vara en tabell, inte {raw!r}.")
+
+
 def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
     """Validate a parsed chain table; errors name the file and the key."""
     phases = []
     for i, raw in enumerate(data.get("phases") or []):
         where = f"phases[{i}]"
+        _require_table(raw, where, path)
         last = raw.get("to")
         if last is not None and not isinstance(last, int):
             raise RuleTableError(f"{path}: {where}.to ska vara ett heltal.")
@@ -108,12 +116,16 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
     known_employment = {e.value for e in Employment}
     for i, raw in enumerate(data.get("milestones") or []):
         where = f"milestones[{i}]"
-        employment = frozenset(_get(raw, "employment", list, where, path))
+        _require_table(raw, where, path)
+        employment_list = _get(raw, "employment", list, where, path)
+        if not all(isinstance(v, str) for v in employment_list):
+            raise RuleTableError(f"{path}: {where}.employment ska vara en lista med text.")
+        employment = frozenset(employment_list)
         if not employment <= known_employment:
             bad = ", ".join(sorted(employment - known_employment))
             raise RuleTableError(f"{path}: {where}.employment har okända värden: {bad}.")
         requires = raw.get("requires")
-        if requires is not None and requires not in REQUIREMENTS:
+        if requires is not None and (not isinstance(requires, str) or requires not in REQUIREMENTS):
             raise RuleTableError(f"{path}: {where}.requires okänt: {requires!r}.")
         lead = _get(raw, "lead_days", list, where, path)
         if not all(isinstance(v, int) and v > 0 for v in lead):
@@ -129,7 +141,7 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
                 label_en=_get(raw, "label_en", str, where, path),
                 lead_days=tuple(sorted(lead, reverse=True)),
                 employment=employment,
-                nfa=bool(raw.get("nfa", False)),
+                nfa=_get({"nfa": False, **raw}, "nfa", bool, where, path),
                 requires=requires,
                 valid_from=_opt_date(raw, "valid_from", where, path),
                 valid_to=_opt_date(raw, "valid_to", where, path),
