@@ -334,11 +334,8 @@ def assert_rule_table_error(tmp_path, section: str | None, key: str, value: Any)
     assert re.search(rf"\b{key}\b", message.replace(str(path), ""))
 
 
-# BUG (app/rules.py, parse_chain_rules): these bad values do not raise RuleTableError.
-# employment [1] and requires ["checklist"] raise TypeError; phases ["x"] raises
-# AttributeError; nfa "false" is silently read as True (bool("false")); a TOML
-# datetime valid_from is accepted and later crashes chain_on with TypeError.
-# Expected: RuleTableError naming the file and the key. These tests fail until fixed.
+# Values of the wrong type must be refused by name, not crash later or be read wrongly
+# (e.g. nfa = "false" must not count as true; a TOML date-time is not a date).
 @pytest.mark.parametrize(
     ("section", "key", "value"),
     [
