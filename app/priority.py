@@ -157,9 +157,10 @@ def _follow_ups(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     return out
 
 
-def _requirement_met(facts: CaseFacts, requires: str | None) -> bool:
+def requirement_met(facts: CaseFacts, requires: str | None) -> bool:
     if requires == "checklist":
-        return facts.checklist_done
+        # The checklist prepares the day-181 position; once that is taken it is moot.
+        return facts.checklist_done or facts.os_position is not None
     if requires == "os_position":
         return facts.os_position is not None
     return False
@@ -170,7 +171,7 @@ def _milestones(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     chain = facts.chain
     for milestone in chain.milestones:
         if milestone.status == PASSED:
-            if milestone.requires and not _requirement_met(facts, milestone.requires):
+            if milestone.requires and not requirement_met(facts, milestone.requires):
                 late = -milestone.days_left
                 points = w["milestone.missing_position"] + w[
                     "milestone.missing_position_per_day"
@@ -190,7 +191,7 @@ def _milestones(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
             continue
         if not chain.active or milestone.status not in (DUE_SOON, TODAY):
             continue
-        if milestone.requires and _requirement_met(facts, milestone.requires):
+        if milestone.requires and requirement_met(facts, milestone.requires):
             continue
         lead = max(milestone.lead_days)
         share = (lead - milestone.days_left + 1) / (lead + 1)

@@ -324,3 +324,86 @@ def plan_case(
         queries.append_event(
             conn, case_id=row["id"], at=now, actor=caseworker.ext_id, kind=kind, detail=detail
         )
+
+
+@dataclass(frozen=True, slots=True)
+class StockRow:
+    """One line of the stock table."""
+
+    id: int
+    case_ref: str
+    person_name: str
+    masked_pin: str
+    day: int
+    phase: str | None
+    next_milestone_key: str | None
+    next_milestone_day: int | None
+    next_milestone_date: date | None
+    days_left: int | None
+    open_impulses: int
+    unread_impulses: int
+    next_follow_up: date | None
+    last_action_at: str | None
+    score: float
+    top_reason: str | None
+    states: frozenset[str]
+    employer: str | None
+    planned_on: date | None
+
+
+def stock_rows(
+    conn: sqlite3.Connection,
+    caseworker: Caseworker | None,
+    on: date,
+    weights: Weights | None = None,
+) -> list[StockRow]:
+    """Every open case of the caseworker (or of everyone, for None) as table rows, by score."""
+    weights = weights or weights_for(conn, caseworker)
+    facts = load_facts(conn, on, caseworker_id=caseworker.id if caseworker else None)
+    cur = conn.cursor()
+    cur.row_factory = None
+    scope = "status = 'open'" + (" AND caseworker_id = ?" if caseworker else "")
+    extra = {
+        r[0]: r[1:]
+        for r in cur.execute(
+            f"SELECT id, person_name, pin, last_action_at, employer FROM cases WHERE {scope}",
+            (caseworker.id,) if caseworker else (),
+        )
+    }
+    rows = []
+    for f, score in rank(facts, on, weights):
+        name, pin, last_action, employer = extra.get(f.id, ("", None, None, None))
+        nxt = f.chain.next_milestone
+        upcoming = [fu.due for fu in f.follow_ups]
+        states = {k for k, v in case_states(f, on, weights).items() if v}
+        if f.benefit_decision_pending:
+            states.add("benefit_decision")
+        if f.os_position is None and any(
+            m.key == "day_181" and m.status == PASSED for m in f.chain.milestones
+        ):
+            states.add("past_181_without_os_position")
+        top = score.top_reason
+        rows.append(
+            StockRow(
+                id=f.id,
+                case_ref=f.case_ref,
+                person_name=name or "",
+                masked_pin=mask_pin(pin) if pin else "",
+                day=f.chain.day,
+                phase=f.chain.phase,
+                next_milestone_key=nxt.key if nxt else None,
+                next_milestone_day=nxt.day if nxt else None,
+                next_milestone_date=nxt.date if nxt else None,
+                days_left=nxt.days_left if nxt else None,
+                open_impulses=len(f.impulses),
+                unread_impulses=sum(i.unread for i in f.impulses),
+                next_follow_up=min(upcoming) if upcoming else None,
+                last_action_at=last_action,
+                score=score.total,
+                top_reason=top.text if top else None,
+                states=frozenset(states),
+                employer=employer,
+                planned_on=f.planned_on,
+            )
+        )
+    return rows

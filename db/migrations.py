@@ -220,7 +220,23 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     db["impulses"].enable_fts(["text"], create_triggers=True, tokenize="unicode61")
 
 
-MIGRATIONS: list[Migration] = [_m001_initial]
+def _m002_saved_views(db: sqlite_utils.Database) -> None:
+    db["saved_views"].create(
+        {"id": int, "owner": str, "name": str, "spec": str, "created_at": str},
+        pk="id",
+        not_null={"owner", "name", "spec"},
+    )
+    db["saved_views"].create_index(["owner", "name"], unique=True)
+    db["case_notes"].create(
+        {"id": int, "case_id": int, "at": str, "author": str, "text": str},
+        pk="id",
+        not_null={"case_id", "at", "text"},
+        foreign_keys=[("case_id", "cases", "id")],
+    )
+    db["case_notes"].create_index(["case_id", "at"])
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_saved_views]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 import db
 from db import NewerSchemaError, NotADatabaseError, open_db, schema_version
@@ -37,15 +38,21 @@ def test_reopening_is_idempotent(tmp_path: Path):
     assert conn.execute("SELECT count(*) FROM caseworkers").fetchone()[0] == 1
 
 
-def test_migrates_a_file_from_the_previous_version(tmp_path: Path, monkeypatch):
-    """A file left at version N-1 (here: an empty file at 0) reaches the latest version."""
+@pytest.mark.parametrize("start_version", range(LATEST_VERSION))
+def test_migrates_a_file_from_an_older_version_and_keeps_its_data(tmp_path: Path, start_version):
     path = tmp_path / "old.db"
     raw = sqlite3.connect(path, isolation_level=None)
-    raw.execute("PRAGMA user_version = 0")
+    database = sqlite_utils.Database(raw)
+    for number, migration in enumerate(MIGRATIONS[:start_version], start=1):
+        migration(database)
+        raw.execute(f"PRAGMA user_version = {number}")
+    if start_version >= 1:
+        raw.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('hl01', 'Kvar')")
     raw.close()
     conn = open_db(path)
     assert schema_version(conn) == LATEST_VERSION
-    assert "cases" in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if start_version >= 1:
+        assert conn.execute("SELECT name FROM caseworkers").fetchone()[0] == "Kvar"
 
 
 def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path: Path, monkeypatch):

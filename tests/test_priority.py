@@ -111,9 +111,11 @@ def test_missing_os_position_after_day_181_is_large():
     assert "övervägande skäl saknas" in reasons(missing)["milestone.day_181.missing"]
 
 
-def test_unfinished_checklist_after_day_180_is_flagged():
-    f = facts(day_in_chain=185, os_position="os", checklist_done=False)
+def test_unfinished_checklist_after_day_180_is_flagged_until_the_os_position_is_taken():
+    f = facts(day_in_chain=181, checklist_done=False)
     assert points(f, "milestone.day_180.missing") >= W["milestone.missing_position"]
+    decided = facts(day_in_chain=185, os_position="nfa", checklist_done=False)
+    assert points(decided, "milestone.day_180") == 0
 
 
 def test_unemployed_case_has_no_day_181_position_to_miss():

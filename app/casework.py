@@ -1,0 +1,319 @@
+"""Reading one case whole, and the edits a caseworker makes to it (each written as an event)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.chain import PASSED, ChainState
+from app.clock import Clock, utc_iso
+from app.errors import InvalidInputError, NotFoundError
+from app.model import OsPosition, PlanStatus
+from app.pin import mask_pin
+from app.priority import CaseFacts, Score, requirement_met, score_case
+from app.profile import Caseworker, weights_for
+from app.stock import load_facts
+from db import queries, transaction
+
+CHECKLIST = {
+    "check_phone": "Telefonutredning gjord",
+    "check_employer": "Arbetsgivaren kontaktad",
+    "check_plan": "Planens status känd",
+    "check_informed": "Den försäkrade informerad",
+}
+
+GAP_TYPES = {
+    "employer_options": "Arbetsgivarens möjligheter är inte utredda",
+    "missing_information": "Uppgifter som borde ha hämtats in saknas",
+    "contradiction": "Motstridiga uppgifter har inte utretts",
+    "chain_decision": "Beslut i rehabiliteringskedjan saknas",
+}
+CONTRADICTION_GRACE_DAYS = 14
+
+
+def _bool(value: Any) -> int:
+    if isinstance(value, bool | int) and value in (0, 1):
+        return int(value)
+    raise InvalidInputError("Värdet ska vara ja eller nej.")
+
+
+def _opt_date(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise InvalidInputError(f"'{value}' är inget datum (ÅÅÅÅ-MM-DD).") from None
+
+
+def _opt_enum(enum: type) -> Any:
+    def check(value: Any) -> str | None:
+        if value in (None, ""):
+            return None
+        try:
+            return enum(value).value
+        except ValueError:
+            known = ", ".join(e.value for e in enum)
+            raise InvalidInputError(f"'{value}' är inget giltigt val ({known}).") from None
+
+    return check
+
+
+def _opt_text(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+# The case fields a caseworker may edit, with their validator.
+EDITABLE = {
+    "runs_itself": _bool,
+    "no_follow_up": _bool,
+    "no_follow_up_reason": _opt_text,
+    "benefit_decision_pending": _bool,
+    "coordination_needed": _bool,
+    "last_coordination_on": _opt_date,
+    "recovery_until": _opt_date,
+    "awaiting_actor": _opt_text,
+    "awaiting_until": _opt_date,
+    "plan_status": _opt_enum(PlanStatus),
+    "os_position": _opt_enum(OsPosition),
+    "os_position_on": _opt_date,
+    **dict.fromkeys(CHECKLIST, _bool),
+}
+
+
+def _case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:
+    row = queries.case_by_ref(conn, case_ref)
+    if row is None:
+        raise NotFoundError(f"Ärendet '{case_ref}' finns inte i databasen.")
+    return row
+
+
+def update_case(
+    conn: sqlite3.Connection,
+    case_ref: str,
+    changes: dict[str, Any],
+    caseworker: Caseworker,
+    clock: Clock,
+) -> dict[str, list[Any]]:
+    """Change editable fields of a case; write one event with every field's before and after."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise InvalidInputError(f"Fälten kan inte ändras här: {', '.join(sorted(unknown))}.")
+    clean = {field: EDITABLE[field](value) for field, value in changes.items()}
+    if clean.get("no_follow_up") == 1 and not (
+        clean.get("no_follow_up_reason")
+        or queries.case_by_ref(conn, case_ref)["no_follow_up_reason"]
+    ):
+        raise InvalidInputError("Ange skälet till att ingen uppföljning behövs.")
+    if clean.get("os_position") and "os_position_on" not in clean:
+        from app.clock import local_today
+
+        clean["os_position_on"] = local_today(clock).isoformat()
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        row = _case_row(conn, case_ref)
+        diff = {f: [row[f], v] for f, v in clean.items() if row[f] != v}
+        if not diff:
+            return {}
+        sets = ", ".join(f"{f} = ?" for f in diff)
+        conn.execute(
+            f"UPDATE cases SET {sets}, updated_at = ?, last_action_at = ? WHERE id = ?",
+            (*[v[1] for v in diff.values()], now, now, row["id"]),
+        )
+        queries.append_event(
+            conn, case_id=row["id"], at=now, actor=caseworker.ext_id, kind="case.updated",
+            detail=diff,
+        )  # fmt: skip
+    return diff
+
+
+def add_note(
+    conn: sqlite3.Connection, case_ref: str, text: str, caseworker: Caseworker, clock: Clock
+) -> int:
+    """A personal note on the case; the event records that a note was written."""
+    text = text.strip()
+    if not text:
+        raise InvalidInputError("Anteckningen är tom.")
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        row = _case_row(conn, case_ref)
+        note_id = conn.execute(
+            "INSERT INTO case_notes(case_id, at, author, text) VALUES (?, ?, ?, ?)",
+            (row["id"], now, caseworker.ext_id, text),
+        ).lastrowid
+        queries.append_event(
+            conn, case_id=row["id"], at=now, actor=caseworker.ext_id, kind="note.added",
+            detail={"note_id": note_id},
+        )  # fmt: skip
+    return int(note_id or 0)
+
+
+def set_consent(
+    conn: sqlite3.Connection,
+    contact_id: int,
+    consent: bool | None,
+    caseworker: Caseworker,
+    clock: Clock,
+) -> None:
+    """Record whether the insured person consents to contact with this actor (30 kap. 10 § SFB)."""
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        row = conn.execute(
+            "SELECT id, case_id, role, consent FROM contacts WHERE id = ?", (contact_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError("Kontakten finns inte längre.")
+        value = None if consent is None else int(consent)
+        conn.execute(
+            "UPDATE contacts SET consent = ?, consent_on = ? WHERE id = ?",
+            (value, now[:10] if value is not None else None, contact_id),
+        )
+        queries.append_event(
+            conn, case_id=row["case_id"], at=now, actor=caseworker.ext_id, kind="contact.consent",
+            detail={"contact": contact_id, "role": row["role"], "consent": [row["consent"], value]},
+        )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    type: str
+    text: str
+
+    @property
+    def title(self) -> str:
+        return GAP_TYPES[self.type]
+
+
+def case_gaps(row: sqlite3.Row, facts: CaseFacts, on: date) -> list[Gap]:
+    """The four gap types of the case-file study (000:4062-4069), derived from the case."""
+    gaps = []
+    chain: ChainState = facts.chain
+    employed = row["employment"] == "employed"
+    if employed and chain.day > 90 and not row["check_employer"]:
+        gaps.append(Gap("employer_options", "Arbetsgivaren har inte kontaktats efter dag 90."))
+    if employed and chain.day > 30 and row["plan_status"] == "unknown":
+        gaps.append(Gap("missing_information", "Okänt om arbetsgivaren har en plan för återgång."))
+    if chain.active and facts.last_certificate_end and facts.last_certificate_end < on:
+        gaps.append(
+            Gap("missing_information", f"Inget läkarintyg efter {facts.last_certificate_end}.")
+        )
+    stale = [
+        i
+        for i in facts.impulses
+        if i.type == "inconsistent_info" and (on - i.received).days > CONTRADICTION_GRACE_DAYS
+    ]
+    if stale:
+        gaps.append(
+            Gap(
+                "contradiction",
+                f"Uppgifter som inte går ihop, obehandlade sedan {stale[0].received}.",
+            )
+        )
+    for milestone in chain.milestones:
+        needs = milestone.requires
+        if milestone.status == PASSED and needs and not requirement_met(facts, needs):
+            gaps.append(Gap("chain_decision", f"{milestone.label_sv}: saknas."))
+    return gaps
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    row: dict[str, Any]
+    caseworker: dict[str, Any] | None
+    facts: CaseFacts | None
+    score: Score | None
+    sick_periods: list[dict[str, Any]]
+    certificates: list[dict[str, Any]]
+    impulses: list[dict[str, Any]]
+    follow_ups: list[dict[str, Any]]
+    planned: list[dict[str, Any]]
+    contacts: list[dict[str, Any]]
+    notes: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    gaps: list[Gap]
+
+    @property
+    def masked_pin(self) -> str:
+        return mask_pin(self.row["pin"]) if self.row.get("pin") else ""
+
+    @property
+    def checklist(self) -> dict[str, tuple[str, bool]]:
+        return {key: (label, bool(self.row[key])) for key, label in CHECKLIST.items()}
+
+
+def _dicts(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def case_detail(
+    conn: sqlite3.Connection, case_ref: str, on: date, caseworker: Caseworker | None
+) -> CaseDetail:
+    """Everything the case view shows, read in one go."""
+    row = _case_row(conn, case_ref)
+    case_id = row["id"]
+    facts = score = None
+    if row["status"] == "open":
+        facts = load_facts(conn, on, case_ids=[case_id])[0]
+        score = score_case(facts, on, weights_for(conn, caseworker))
+    owner = conn.execute(
+        "SELECT ext_id, name FROM caseworkers WHERE id = ?", (row["caseworker_id"],)
+    ).fetchone()
+    events = _dicts(
+        conn,
+        "SELECT at, actor, kind, detail FROM events WHERE case_id = ? ORDER BY at DESC, id DESC "
+        "LIMIT 200",
+        (case_id,),
+    )
+    for event in events:
+        event["detail"] = json.loads(event["detail"] or "{}")
+    return CaseDetail(
+        row=dict(row),
+        caseworker=dict(owner) if owner else None,
+        facts=facts,
+        score=score,
+        sick_periods=_dicts(
+            conn,
+            "SELECT start, end, extent FROM sick_periods WHERE case_id = ? ORDER BY start",
+            (case_id,),
+        ),
+        certificates=_dicts(
+            conn,
+            "SELECT from_date, to_date, extent, issued_on, received_at FROM certificates "
+            "WHERE case_id = ? ORDER BY from_date",
+            (case_id,),
+        ),
+        impulses=_dicts(
+            conn,
+            "SELECT id, ext_id, type, doc_kind, received_at, read_at, text, outcome, outcome_note, "
+            "outcome_by, outcome_at FROM impulses WHERE case_id = ? ORDER BY received_at DESC",
+            (case_id,),
+        ),
+        follow_ups=_dicts(
+            conn,
+            "SELECT id, due_at, kind, origin, note, state, snoozed_until, closed_at "
+            "FROM follow_ups WHERE case_id = ? ORDER BY state = 'open' DESC, due_at",
+            (case_id,),
+        ),
+        planned=_dicts(
+            conn,
+            "SELECT p.on_date, w.ext_id AS caseworker FROM planned_dates p "
+            "JOIN caseworkers w ON w.id = p.caseworker_id WHERE p.case_id = ? ORDER BY p.on_date",
+            (case_id,),
+        ),
+        contacts=_dicts(
+            conn,
+            "SELECT id, role, name, organisation, phone, email, consent, consent_on FROM contacts "
+            "WHERE case_id = ? ORDER BY role, name",
+            (case_id,),
+        ),
+        notes=_dicts(
+            conn,
+            "SELECT at, author, text FROM case_notes WHERE case_id = ? ORDER BY at DESC",
+            (case_id,),
+        ),
+        events=events,
+        gaps=case_gaps(row, facts, on) if facts else [],
+    )
