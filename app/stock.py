@@ -75,7 +75,8 @@ def load_facts(
                 awaiting_actor=awaiting_actor,
                 awaiting_until=_d(awaiting_until),
                 os_position=os_position,
-                checklist_done=bool(c1 and c2 and c3 and c4),
+                # Employer and plan checks apply only where there is an employer.
+                checklist_done=bool(c1 and c4 and (employment != "employed" or (c2 and c3))),
                 planned_on=plans.get(case_id),
             )
         )
