@@ -8,9 +8,9 @@ one and before the start of the next. Overlapping periods are merged; no day cou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from app.model import Employment, SickPeriod
 from app.rules import ChainRules, MilestoneRule, chain_rules
@@ -23,8 +23,7 @@ PASSED = "passed"
 Interval = tuple[int, int]  # (first ordinal, last ordinal), inclusive
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone:
+class Milestone(NamedTuple):
     key: str
     day: int
     date: date
@@ -46,30 +45,106 @@ class Milestone:
         }
 
 
-@dataclass(frozen=True, slots=True)
 class ChainState:
-    """Where a case stands in the chain on a given date."""
+    """Where a case stands in the chain on a given date.
 
-    on: date
-    day: int
-    phase: str | None
-    active: bool
-    employment: str
-    milestones: tuple[Milestone, ...]
-    intervals: tuple[Interval, ...]
+    Milestones are worked out only when asked for: ranking a whole stock needs just the
+    few inside their lead time (``relevant_milestones``), not every milestone of every case.
+    """
+
+    __slots__ = (
+        "_milestones", "_rules", "active", "birth_date", "day", "employment", "intervals",
+        "on", "phase",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        on: date,
+        day: int,
+        phase: str | None,
+        active: bool,
+        employment: str,
+        intervals: tuple[Interval, ...],
+        birth_date: date | None,
+        rules: ChainRules,
+    ) -> None:
+        self.on = on
+        self.day = day
+        self.phase = phase
+        self.active = active
+        self.employment = employment
+        self.intervals = intervals
+        self.birth_date = birth_date
+        self._rules = rules
+        self._milestones: tuple[Milestone, ...] | None = None
+
+    @property
+    def milestones(self) -> tuple[Milestone, ...]:
+        """Every milestone that applies to this case, in day order, with its status."""
+        if self._milestones is None:
+            self._milestones = tuple(
+                m for rule in self._applicable() if (m := self._milestone(rule)) is not None
+            )
+        return self._milestones
+
+    def relevant_milestones(
+        self, requirement_met: Callable[[str], bool] | None = None
+    ) -> list[Milestone]:
+        """Milestones inside their lead time, today, or passed with a required position
+        (skipping those whose requirement ``requirement_met`` says is already met)."""
+        if not self.intervals:
+            return []
+        out = []
+        for rule in self._rules.candidates(self.employment, self.day):
+            if rule.day < self.day and requirement_met and requirement_met(rule.requires):
+                continue
+            milestone = self._milestone(rule)
+            if milestone is not None:
+                out.append(milestone)
+        return out
 
     @property
     def next_milestone(self) -> Milestone | None:
         """The first milestone not yet passed."""
-        for milestone in self.milestones:
-            if milestone.status != PASSED:
-                return milestone
+        day = self.day
+        for rule in self._applicable():
+            if rule.day >= day:
+                milestone = self._milestone(rule)
+                if milestone is not None and milestone.status != PASSED:
+                    return milestone
         return None
 
     def date_of_day(self, n: int) -> date | None:
         """The calendar date the chain reaches day ``n`` if the current period continues."""
         ordinal = _ordinal_of_day(self.intervals, n, self.on.toordinal(), self.active)
         return None if ordinal is None else date.fromordinal(ordinal)
+
+    def _applicable(self) -> tuple[MilestoneRule, ...]:
+        if not self.intervals:
+            return ()
+        return self._rules.by_employment.get(self.employment, ())
+
+    def _milestone(self, rule: MilestoneRule) -> Milestone | None:
+        """The milestone under one rule version, or None when it is not in force on its date
+        or the person's age exempts them (versions of one milestone never overlap)."""
+        n = rule.day
+        if n > self.day:
+            # Ahead of today: the current period continues (or, paused, resumes tomorrow).
+            when = date.fromordinal(self.on.toordinal() + n - self.day)
+        else:
+            ordinal = _ordinal_of_day(self.intervals, n, self.on.toordinal(), self.active)
+            if ordinal is None:
+                return None
+            when = date.fromordinal(ordinal)
+        if not rule.in_force_on(when):
+            return None
+        if (
+            rule.nfa
+            and self.birth_date is not None
+            and when >= age_reached_on(self.birth_date, self._rules.nfa_exempt_age)
+        ):
+            return None
+        return _make_milestone(rule, when, self.on)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -170,38 +245,6 @@ def milestone_status(milestone_date: date, on: date, max_lead: int) -> str:
     return DUE_SOON if delta <= max_lead else UPCOMING
 
 
-def _milestones(
-    intervals: tuple[Interval, ...],
-    on: date,
-    active: bool,
-    employment: str,
-    birth_date: date | None,
-    rules: ChainRules,
-) -> tuple[Milestone, ...]:
-    if not intervals:
-        return ()
-    on_ord = on.toordinal()
-    exempt_from: date | None = (
-        age_reached_on(birth_date, rules.nfa_exempt_age) if birth_date else None
-    )
-    produced: list[Milestone] = []
-    seen: set[str] = set()
-    for rule in rules.milestones:
-        if employment not in rule.employment or rule.key in seen:
-            continue
-        ordinal = _ordinal_of_day(intervals, rule.day, on_ord, active)
-        if ordinal is None:
-            continue
-        when = date.fromordinal(ordinal)
-        if not rule.in_force_on(when):
-            continue
-        if rule.nfa and exempt_from is not None and when >= exempt_from:
-            continue
-        seen.add(rule.key)
-        produced.append(_make_milestone(rule, when, on))
-    return tuple(produced)
-
-
 def _make_milestone(rule: MilestoneRule, when: date, on: date) -> Milestone:
     return Milestone(
         key=rule.key,
@@ -226,17 +269,12 @@ def chain_on(
 ) -> ChainState:
     """The chain state of a case on ``on``: day, phase and milestones with their status."""
     rules = rules or chain_rules()
-    employment = Employment(employment).value
+    if employment not in rules.by_employment:
+        employment = Employment(employment).value  # raises for an unknown value
     intervals, active = current_chain(periods, on, rules.link_gap_days)
     day = _counted_days(intervals)
     return ChainState(
-        on=on,
-        day=day,
-        phase=phase_of(day, rules),
-        active=active,
-        employment=employment,
-        milestones=_milestones(intervals, on, active, employment, birth_date, rules),
-        intervals=intervals,
+        on, day, phase_of(day, rules), active, employment, intervals, birth_date, rules
     )
 
 

@@ -4,12 +4,18 @@ Exit codes: 0 ok, 1 partial, 2 usage error or unreadable input (one line on stde
 Heavy modules are imported inside the commands that need them, to keep start-up short.
 """
 
+# ruff: noqa: E402  (the start time is taken before the other imports, for --exit-when-ready)
 from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
 
 import json
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
@@ -79,7 +85,9 @@ pass_ctx = click.make_pass_decorator(Context)
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """One JSON document on stdout: indented for a person at a terminal, compact in a pipe."""
+    indent = 2 if sys.stdout.isatty() else None
+    click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
 
 
 def on_option(f: Any) -> Any:
@@ -106,13 +114,34 @@ def json_option(f: Any) -> Any:
     default=None,
     help=f"Databasfil (annars ${DB_ENV}, annars i användarens datamapp).",
 )
+@click.option(
+    "--exit-when-ready",
+    is_flag=True,
+    help="Öppna fönstret, vänta tills första vyn visar data, skriv tiden och avsluta.",
+)
 @click.version_option(package_name="overblick", prog_name="overblick")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
-    """Överblick: ärendestock, impulser, bevakningar och prioritet för handläggare."""
+def cli(ctx: click.Context, db_path: Path | None, exit_when_ready: bool) -> None:
+    """Överblick: ärendestock, impulser, bevakningar och prioritet för handläggare.
+
+    Utan kommando öppnas fönstret.
+    """
     ctx.obj = Context(db_path, SystemClock())
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        ctx.exit(open_window(ctx.obj.db_path, exit_when_ready))
+
+
+WindowOpener = Callable[[Path, bool, float], int]
+
+
+def open_window(db_path: Path, exit_when_ready: bool) -> int:
+    """Open the window through the front end the launcher registered (app/ knows no Qt)."""
+    opener: WindowOpener | None = click.get_current_context().meta.get("overblick.window")
+    if opener is None:
+        raise OverblickError(
+            "Fönstret är inte installerat här; kommandona fungerar utan det (se --help)."
+        )
+    return opener(db_path, exit_when_ready, STARTED)
 
 
 @cli.command()
@@ -207,24 +236,30 @@ def chain(
 
 @cli.command()
 @as_option
-@click.option("--limit", type=click.IntRange(0), default=None, help="Högst så många rangordnade.")
+@click.option(
+    "--limit",
+    type=click.IntRange(0),
+    default=50,
+    show_default=True,
+    help="Högst så många rangordnade ärenden (0 = alla).",
+)
 @on_option
 @json_option
 @pass_ctx
-def today(ctx: Context, as_: str | None, limit: int | None, on: date | None, as_json: bool) -> None:
+def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: bool) -> None:
     """Dagens lista: planerade ärenden först, sedan resten efter prioritet."""
     from app.profile import resolve_caseworker
     from app.stock import today_list
 
     conn = ctx.conn()
     caseworker = resolve_caseworker(conn, as_)
-    result = today_list(conn, caseworker, ctx.on(on), limit=limit)
+    result = today_list(conn, caseworker, ctx.on(on), limit=limit or None)
     if as_json:
         emit_json(result.as_json())
         return
     from app.output import print_today
 
-    print_today(result, limit=25 if limit is None else limit)
+    print_today(result)
 
 
 @cli.command()
@@ -375,12 +410,22 @@ def _fail(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the command and turn expected errors into one line and an exit code."""
+def main(argv: list[str] | None = None, window: WindowOpener | None = None) -> None:
+    """Entry point: run the command and turn expected errors into one line and an exit code.
+
+    ``window`` opens the Qt window when no command is given (passed in by ui.launcher).
+    """
     from db.errors import StorageError
 
     try:
-        cli.main(args=argv, prog_name="overblick", standalone_mode=False)
+        with cli.make_context("overblick", list(sys.argv[1:] if argv is None else argv)) as ctx:
+            ctx.meta["overblick.window"] = window
+            result = cli.invoke(ctx)
+        if isinstance(result, int) and result:
+            sys.exit(result)
+    except click.exceptions.Exit as exc:
+        if exc.exit_code:
+            sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         _fail("avbrutet.", 130)
     except click.ClickException as exc:

@@ -59,6 +59,9 @@ def local_date_of(stored: str) -> date:
     """The Stockholm calendar date of a stored timestamp (or plain ISO date)."""
     if len(stored) == 10:
         return date.fromisoformat(stored)
+    if stored.endswith("+00:00") and stored[10] == "T" and stored[11:13] < "22":
+        # Stockholm is UTC+1 or UTC+2: before 22:00 UTC the local date is the UTC date.
+        return date.fromisoformat(stored[:10])
     moment = datetime.fromisoformat(stored)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)

@@ -38,7 +38,7 @@ def _line(item: TodayItem) -> str:
     )
 
 
-def print_today(result: TodayList, limit: int) -> None:
+def print_today(result: TodayList) -> None:
     cw = result.caseworker
     click.echo(f"Idag för {cw.ext_id} {cw.name}: {short_date_sv(result.on)} {result.on:%Y}")
     click.echo("")
@@ -48,9 +48,8 @@ def print_today(result: TodayList, limit: int) -> None:
     for item in result.planned:
         click.echo(_line(item))
     click.echo("")
-    shown = result.ranked[:limit] if limit else result.ranked
-    click.echo(f"Prioriterat ({len(shown)} av {len(result.ranked)})")
-    for item in shown:
+    click.echo(f"Prioriterat ({len(result.ranked)} av {result.open_cases - len(result.planned)})")
+    for item in result.ranked:
         click.echo(_line(item))
 
 

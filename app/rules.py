@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +35,7 @@ class MilestoneRule:
     valid_from: date | None
     valid_to: date | None
     source: str
-
-    @property
-    def max_lead(self) -> int:
-        return max(self.lead_days, default=0)
+    max_lead: int = 0
 
     def in_force_on(self, day: date) -> bool:
         if self.valid_from and day < self.valid_from:
@@ -53,6 +51,26 @@ class ChainRules:
     phases: tuple[Phase, ...]
     milestones: tuple[MilestoneRule, ...]
     source: Path
+    by_employment: dict[str, tuple[MilestoneRule, ...]] = field(
+        default_factory=dict, hash=False, compare=False
+    )
+    _candidates: dict[tuple[str, int], tuple[MilestoneRule, ...]] = field(
+        default_factory=dict, hash=False, compare=False, repr=False
+    )
+
+    def candidates(self, employment: str, day: int) -> tuple[MilestoneRule, ...]:
+        """Rules that matter for priority on chain day ``day``: inside their lead time or
+        today, or passed with a required position. Memoised: ranking asks this per case."""
+        key = (employment, day)
+        found = self._candidates.get(key)
+        if found is None:
+            found = tuple(
+                rule
+                for rule in self.by_employment.get(employment, ())
+                if (0 <= rule.day - day <= rule.max_lead) or (rule.day < day and rule.requires)
+            )
+            self._candidates[key] = found
+        return found
 
 
 REQUIREMENTS = {"checklist", "os_position"}
@@ -91,6 +109,23 @@ def _opt_date(table: dict[str, Any], key: str, where: str, path: Path) -> date |
         return date.fromisoformat(str(value))
     except ValueError as exc:
         raise RuleTableError(f"{path}: {where}.{key} är inget datum: {value!r}.") from exc
+
+
+def _check_versions(milestones: list[MilestoneRule], path: Path) -> None:
+    """Versions of one milestone share its day and their validity windows never overlap."""
+    by_key: dict[str, list[MilestoneRule]] = {}
+    for rule in milestones:
+        by_key.setdefault(rule.key, []).append(rule)
+    for key, versions in by_key.items():
+        if len({v.day for v in versions}) > 1:
+            raise RuleTableError(f"{path}: versionerna av milstolpen '{key}' har olika dag.")
+        ordered = sorted(versions, key=lambda v: v.valid_from or date.min)
+        for earlier, later in pairwise(ordered):
+            if earlier.valid_to is None or (later.valid_from or date.min) < earlier.valid_to:
+                raise RuleTableError(
+                    f"{path}: versionerna av milstolpen '{key}' gäller samtidigt "
+                    "(valid_from/valid_to överlappar)."
+                )
 
 
 def _require_table(raw: object, where: str, path: Path) -> None:
@@ -146,9 +181,14 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
                 valid_from=_opt_date(raw, "valid_from", where, path),
                 valid_to=_opt_date(raw, "valid_to", where, path),
                 source=str(raw.get("source", "")),
+                max_lead=max(lead, default=0),
             )
         )
     milestones.sort(key=lambda m: (m.day, m.key, m.valid_from or date.min))
+    _check_versions(milestones, path)
+    by_employment = {
+        kind: tuple(m for m in milestones if kind in m.employment) for kind in known_employment
+    }
     return ChainRules(
         version=str(data.get("version", "")),
         link_gap_days=_get(data, "link_gap_days", int, "tabellen", path),
@@ -156,6 +196,7 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
         phases=tuple(phases),
         milestones=tuple(milestones),
         source=path,
+        by_employment=by_employment,
     )
 
 

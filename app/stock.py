@@ -25,6 +25,18 @@ def _d(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
 
 
+def _periods(packed: str | None) -> list[tuple[date, date | None]]:
+    """Unpack "2026-01-01:2026-01-31,2026-03-01:" into (start, end-or-None) pairs."""
+    if not packed:
+        return []
+    fromiso = date.fromisoformat
+    out = []
+    for part in packed.split(","):
+        start, _, end = part.partition(":")
+        out.append((fromiso(start), fromiso(end) if end else None))
+    return out
+
+
 def load_facts(
     conn: sqlite3.Connection,
     on: date,
@@ -32,11 +44,8 @@ def load_facts(
     caseworker_id: int | None = None,
     case_ids: Iterable[int] | None = None,
 ) -> list[CaseFacts]:
-    """Everything scoring needs for the open cases in scope, in six queries."""
+    """Everything scoring needs for the open cases in scope, in four queries."""
     rows, where, params = queries.open_case_rows(conn, caseworker_id, case_ids)
-    periods: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-    for case_id, start, end in queries.periods_for(conn, where, params):
-        periods[case_id].append((date.fromisoformat(start), _d(end)))
     impulses: dict[int, list[OpenImpulse]] = defaultdict(list)
     for case_id, kind, received_at, unread in queries.open_impulses_for(conn, where, params):
         impulses[case_id].append(OpenImpulse(kind, local_date_of(received_at), bool(unread)))
@@ -45,39 +54,43 @@ def load_facts(
         follow_ups[case_id].append(
             OpenFollowUp(local_date_of(due_at), kind, local_date_of(snoozed) if snoozed else None)
         )
-    cert_ends = {
-        case_id: _d(end) for case_id, end in queries.last_certificate_ends_for(conn, where, params)
-    }
     plans = {case_id: _d(day) for case_id, day in queries.plans_for(conn, caseworker_id)}
     rules = chain_rules()
+    fromiso = date.fromisoformat
+    no_items: list = []
     facts = []
     for row in rows:
         (case_id, case_ref, employment, birth, runs_itself, no_follow_up, recovery,
          benefit, coordination, last_coord, awaiting_actor, awaiting_until, os_position,
-         c1, c2, c3, c4) = row  # fmt: skip
-        case_periods = periods.get(case_id, ())
-        chain = chain_on(case_periods, on, employment=employment, birth_date=_d(birth), rules=rules)
+         c1, c2, c3, c4, packed_periods, certificate_end) = row  # fmt: skip
+        chain = chain_on(
+            _periods(packed_periods),
+            on,
+            employment=employment,
+            birth_date=fromiso(birth) if birth else None,
+            rules=rules,
+        )
         facts.append(
             CaseFacts(
-                id=case_id,
-                case_ref=case_ref,
-                chain=chain,
-                impulses=impulses.get(case_id, []),
-                follow_ups=follow_ups.get(case_id, []),
-                last_certificate_end=cert_ends.get(case_id),
-                runs_itself=bool(runs_itself),
-                no_follow_up=bool(no_follow_up),
-                recovery_until=_d(recovery),
-                benefit_decision_pending=bool(benefit),
-                coordination_needed=bool(coordination),
-                last_coordination_on=_d(last_coord),
-                chain_start=date.fromordinal(chain.intervals[0][0]) if chain.intervals else None,
-                awaiting_actor=awaiting_actor,
-                awaiting_until=_d(awaiting_until),
-                os_position=os_position,
+                case_id,
+                case_ref,
+                chain,
+                impulses.get(case_id, no_items),
+                follow_ups.get(case_id, no_items),
+                fromiso(certificate_end) if certificate_end else None,
+                bool(runs_itself),
+                bool(no_follow_up),
+                fromiso(recovery) if recovery else None,
+                bool(benefit),
+                bool(coordination),
+                fromiso(last_coord) if last_coord else None,
+                date.fromordinal(chain.intervals[0][0]) if chain.intervals else None,
+                awaiting_actor,
+                fromiso(awaiting_until) if awaiting_until else None,
+                os_position,
                 # Employer and plan checks apply only where there is an employer.
-                checklist_done=bool(c1 and c4 and (employment != "employed" or (c2 and c3))),
-                planned_on=plans.get(case_id),
+                bool(c1 and c4 and (employment != "employed" or (c2 and c3))),
+                plans.get(case_id),
             )
         )
     return facts
@@ -109,6 +122,7 @@ class TodayList:
     caseworker: Caseworker
     planned: list[TodayItem]
     ranked: list[TodayItem]
+    open_cases: int
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -135,7 +149,7 @@ def today_list(
     rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on]
     if limit is not None:
         rest = rest[:limit]
-    return TodayList(on, caseworker, planned, rest)
+    return TodayList(on, caseworker, planned, rest, len(facts))
 
 
 def _case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:
@@ -237,7 +251,14 @@ def _overdue(f: CaseFacts, on: date) -> bool:
 def _milestone_soon(chain: ChainState) -> bool:
     return chain.active and any(
         m.status in (DUE_SOON, TODAY) and 0 <= m.days_left <= MILESTONE_WINDOW_DAYS
-        for m in chain.milestones
+        for m in chain.relevant_milestones()
+    )
+
+
+def missing_os_position(f: CaseFacts) -> bool:
+    """Past day 181 with no ÖS/NFA position recorded (only where the day-181 rule applies)."""
+    return f.os_position is None and any(
+        m.key == "day_181" and m.status == PASSED for m in f.chain.relevant_milestones()
     )
 
 
@@ -379,9 +400,7 @@ def stock_rows(
         states = {k for k, v in case_states(f, on, weights).items() if v}
         if f.benefit_decision_pending:
             states.add("benefit_decision")
-        if f.os_position is None and any(
-            m.key == "day_181" and m.status == PASSED for m in f.chain.milestones
-        ):
+        if missing_os_position(f):
             states.add("past_181_without_os_position")
         top = score.top_reason
         rows.append(

@@ -49,7 +49,7 @@ def open_db(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
 
     The connection is in autocommit mode; group writes with :func:`transaction`.
     """
-    from db.migrations import LATEST_VERSION, migrate_to_latest
+    from db.version import LATEST_VERSION
 
     path = Path(path).expanduser()
     _check_is_sqlite(path)
@@ -81,6 +81,8 @@ def open_db(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         if migrate and version < LATEST_VERSION:
+            from db.migrations import migrate_to_latest  # sqlite-utils: ~40 ms to import
+
             migrate_to_latest(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from db import version
+
 Migration = Callable[[sqlite_utils.Database], None]
 
 
@@ -238,13 +240,15 @@ def _m002_saved_views(db: sqlite_utils.Database) -> None:
 
 MIGRATIONS: list[Migration] = [_m001_initial, _m002_saved_views]
 LATEST_VERSION = len(MIGRATIONS)
+if LATEST_VERSION != version.LATEST_VERSION:
+    raise RuntimeError("db/version.py LATEST_VERSION does not match db/migrations.py")
 
 
 def migrate_to_latest(conn: sqlite3.Connection) -> int:
     """Apply every pending migration, each in its own transaction; return the new version."""
     db = sqlite_utils.Database(conn, execute_plugins=False)
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    for number, migration in enumerate(MIGRATIONS[current:], start=current + 1):
         with db.atomic():
             migration(db)
             conn.execute(f"PRAGMA user_version = {number}")

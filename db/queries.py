@@ -8,10 +8,16 @@ from collections.abc import Iterable
 from typing import Any
 
 # The columns scoring needs, in the order app.stock unpacks them.
+# The sick periods come packed as "start:end,start:end" (end empty when open) and the latest
+# certificate end through the (case_id, to_date) index: one row per case, no GROUP BY joins.
 CASE_FACT_COLUMNS = (
-    "id, case_ref, employment, birth_date, runs_itself, no_follow_up, recovery_until, "
-    "benefit_decision_pending, coordination_needed, last_coordination_on, awaiting_actor, "
-    "awaiting_until, os_position, check_phone, check_employer, check_plan, check_informed"
+    "c.id, c.case_ref, c.employment, c.birth_date, c.runs_itself, c.no_follow_up, "
+    "c.recovery_until, c.benefit_decision_pending, c.coordination_needed, "
+    "c.last_coordination_on, c.awaiting_actor, c.awaiting_until, c.os_position, "
+    "c.check_phone, c.check_employer, c.check_plan, c.check_informed, "
+    "(SELECT group_concat(p.start || ':' || coalesce(p.\"end\", ''), ',') "
+    "FROM sick_periods p WHERE p.case_id = c.id), "
+    "(SELECT max(k.to_date) FROM certificates k WHERE k.case_id = c.id)"
 )
 
 
@@ -36,16 +42,6 @@ def open_case_rows(
     return rows, where, params
 
 
-def periods_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list[tuple]:
-    cur = conn.cursor()
-    cur.row_factory = None
-    return cur.execute(
-        f"SELECT p.case_id, p.start, p.end FROM sick_periods p JOIN cases c ON c.id = p.case_id "
-        f"WHERE {where}",
-        params,
-    ).fetchall()
-
-
 def open_impulses_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list:
     cur = conn.cursor()
     cur.row_factory = None
@@ -62,18 +58,6 @@ def open_follow_ups_for(conn: sqlite3.Connection, where: str, params: tuple[Any,
     return cur.execute(
         f"SELECT f.case_id, f.due_at, f.kind, f.snoozed_until FROM follow_ups f "
         f"JOIN cases c ON c.id = f.case_id WHERE f.state = 'open' AND {where}",
-        params,
-    ).fetchall()
-
-
-def last_certificate_ends_for(
-    conn: sqlite3.Connection, where: str, params: tuple[Any, ...]
-) -> list:
-    cur = conn.cursor()
-    cur.row_factory = None
-    return cur.execute(
-        f"SELECT k.case_id, MAX(k.to_date) FROM certificates k JOIN cases c ON c.id = k.case_id "
-        f"WHERE {where} GROUP BY k.case_id",
         params,
     ).fetchall()
 

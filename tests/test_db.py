@@ -9,6 +9,8 @@ import pytest
 import sqlite_utils
 
 import db
+import db.migrations
+import db.version
 from db import NewerSchemaError, NotADatabaseError, open_db, schema_version
 from db.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -65,6 +67,7 @@ def test_a_failing_migration_leaves_the_file_at_its_old_version(tmp_path: Path, 
 
     monkeypatch.setattr(db.migrations, "MIGRATIONS", [*MIGRATIONS, broken])
     monkeypatch.setattr(db.migrations, "LATEST_VERSION", LATEST_VERSION + 1)
+    monkeypatch.setattr(db.version, "LATEST_VERSION", LATEST_VERSION + 1)
     with pytest.raises(RuntimeError):
         open_db(path)
     raw = sqlite3.connect(path)

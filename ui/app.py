@@ -1,0 +1,87 @@
+"""Start the window: Qt application, translations, the profile, and the ready signal."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.clock import Clock
+from app.errors import OverblickError
+from db import open_db
+from db.errors import StorageError
+from resources import resource_path
+
+log = logging.getLogger(__name__)
+
+
+def _install_translations(app: QApplication) -> None:
+    """Swedish is the source language; English (or another) comes from a .qm file."""
+    language = os.environ.get("OVERBLICK_LANG") or QLocale.system().name().split("_")[0]
+    if language == "sv":
+        return
+    translator = QTranslator(app)
+    if translator.load(str(resource_path("translations", f"overblick_{language}.qm"))):
+        app.installTranslator(translator)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("Overblick")
+    app.setApplicationName("Overblick")
+    app.setApplicationDisplayName("Överblick")
+    _install_translations(app)
+    return app
+
+
+def run_window(
+    db_path: Path,
+    *,
+    exit_when_ready: bool = False,
+    clock: Clock | None = None,
+    started: float | None = None,
+) -> int:
+    """Open the main window on ``db_path``; return the process exit code."""
+    from app.profile import resolve_caseworker
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    started = started if started is not None else time.perf_counter()
+    app = make_application()
+    try:
+        conn = open_db(db_path)
+        try:
+            caseworker = resolve_caseworker(conn, None)
+        finally:
+            conn.close()
+    except (OverblickError, StorageError) as exc:
+        if exit_when_ready:
+            print(f"overblick: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "Överblick", str(exc))
+        return 2
+
+    ctx = AppContext(db_path, caseworker, clock)
+    window = MainWindow(ctx, QSettings())
+    if exit_when_ready:
+
+        def ready() -> None:
+            print(f"ready in {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
+            QTimer.singleShot(0, window.close)
+
+        window.first_data_shown.connect(ready)
+    window.show()
+    window.start()
+    code = app.exec()
+    ctx.shutdown()
+    return code

@@ -1,0 +1,211 @@
+"""The main window: navigation rail, the current view, and the case preview on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+)
+
+from app.priority import short_date_sv
+from ui.context import AppContext
+from ui.help import ShortcutHelp
+from ui.preview import PreviewPane
+from ui.views.base import View
+from ui.views.case import CaseView
+from ui.views.inbox import InboxView
+from ui.views.stock import StockView
+from ui.views.today import TodayView
+
+TODAY, INBOX, STOCK, TEAM = range(4)
+
+
+class MainWindow(QMainWindow):
+    """Idag, Impulser, Ärendestock (and Team for leads), with a preview pane."""
+
+    first_data_shown = Signal()
+
+    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings or QSettings()
+        self._first_shown = False
+        self.setWindowTitle(self.tr("Överblick"))
+        self.setMinimumSize(1000, 600)
+
+        self.today_view = TodayView(ctx)
+        self.inbox_view = InboxView(ctx)
+        self.stock_view = StockView(ctx)
+        self.case_view = CaseView(ctx)
+        self.views: list[View] = [self.today_view, self.inbox_view, self.stock_view]
+
+        self.rail = QListWidget()
+        self.rail.setAccessibleName(self.tr("Navigering"))
+        self.rail.setFixedWidth(170)
+        for title in (self.tr("Idag"), self.tr("Impulser"), self.tr("Ärendestock")):
+            self.rail.addItem(QListWidgetItem(title))
+        if ctx.caseworker.role == "lead":
+            self.rail.addItem(QListWidgetItem(self.tr("Team")))
+
+        self.stack = QStackedWidget()
+        for view in (*self.views, self.case_view):
+            self.stack.addWidget(view)
+        self.preview = PreviewPane(ctx)
+        self.preview.setAccessibleName(self.tr("Förhandsvisning av ärende"))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.rail)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+
+    # --- construction -------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        cw = self.ctx.caseworker
+        self.who = QLabel(f"{cw.name} ({cw.ext_id}) · {short_date_sv(self.ctx.today)}")
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName(self.tr("Arbetar"))
+        self.busy.hide()
+        self.statusBar().addWidget(self.who)
+        self.statusBar().addPermanentWidget(self.busy)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        quit_action = QAction(self.tr("&Avsluta"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&Visa"))
+        for index in range(self.rail.count()):
+            action = QAction(self.rail.item(index).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.show_view(i))
+            view_menu.addAction(action)
+        refresh = QAction(self.tr("&Uppdatera"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.ctx.changed)
+        view_menu.addAction(refresh)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        shortcuts = QAction(self.tr("&Kortkommandon"), self)
+        shortcuts.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("?")])
+        shortcuts.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(shortcuts)
+        self.addAction(shortcuts)
+
+        QShortcut(QKeySequence("/"), self, self.focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.go_back)
+
+    def _connect(self) -> None:
+        self.rail.currentRowChanged.connect(self._on_rail)
+        for view in self.views:
+            view.case_selected.connect(self.preview.show_case)
+            view.case_opened.connect(self.open_case)
+            view.loaded.connect(self._on_loaded)
+        self.case_view.back_requested.connect(self.go_back)
+        self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
+        self.ctx.tasks.failed.connect(self._show_error)
+        if hasattr(self.inbox_view, "unread_count_changed"):
+            self.inbox_view.unread_count_changed.connect(self._set_unread_badge)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([170, 760, 430])
+        last = int(self.settings.value("window/view", TODAY))
+        self.show_view(last if 0 <= last < self.rail.count() else TODAY)
+
+    # --- behaviour ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Load every view and begin watching for changes made by other programs."""
+        for view in self.views:
+            view.refresh()
+        self.ctx.start_watching()
+
+    def show_view(self, index: int) -> None:
+        if index >= len(self.views):
+            return
+        if self.rail.currentRow() != index:
+            self.rail.setCurrentRow(index)
+        self.stack.setCurrentWidget(self.views[index])
+
+    def _on_rail(self, index: int) -> None:
+        if 0 <= index < len(self.views):
+            self.stack.setCurrentWidget(self.views[index])
+
+    def current_view(self) -> View:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, View)
+        return widget
+
+    def open_case(self, case_ref: str) -> None:
+        self._return_to = self.stack.currentWidget()
+        self.case_view.open_case(case_ref)
+        self.stack.setCurrentWidget(self.case_view)
+
+    def go_back(self) -> None:
+        if self.stack.currentWidget() is self.case_view:
+            target = getattr(self, "_return_to", None) or self.today_view
+            self.stack.setCurrentWidget(target)
+            target.setFocus()
+
+    def focus_search(self) -> None:
+        if not self.current_view().focus_search():
+            self.show_view(STOCK)
+            self.stock_view.focus_search()
+
+    def show_shortcuts(self) -> None:
+        ShortcutHelp(self).exec()
+
+    def _set_unread_badge(self, count: int) -> None:
+        title = self.tr("Impulser")
+        item = self.rail.item(INBOX)
+        item.setText(f"{title}  ({count})" if count else title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("%n olästa impulser", "", count))
+
+    def _on_loaded(self) -> None:
+        if not self._first_shown:
+            self._first_shown = True
+            self.first_data_shown.emit()
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Något gick fel"), message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/view", self.rail.currentRow())
+        for view in (*self.views, self.case_view):
+            save = getattr(view, "save_state", None)
+            if save is not None:
+                save(self.settings)
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,59 @@
+"""Shared look: phase colours (always paired with text), date formats, small helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.priority import short_date_sv
+
+# Phase colours chosen to stay readable on light and dark backgrounds; never the only
+# signal: every phase chip also carries its text ("dag 183 · 181–365").
+PHASE_COLOURS = {
+    "1-90": "#2e7d32",
+    "91-180": "#1565c0",
+    "181-365": "#ef6c00",
+    "366+": "#6a1b9a",
+}
+NO_PHASE_COLOUR = "#757575"
+ACCENT = "#d32f2f"  # new impulses, gaps, overdue items
+PHASE_LABELS = {"1-90": "1–90", "91-180": "91–180", "181-365": "181–365", "366+": "366+"}
+
+
+def phase_colour(phase: str | None) -> QColor:
+    return QColor(PHASE_COLOURS.get(phase or "", NO_PHASE_COLOUR))
+
+
+def phase_label(phase: str | None) -> str:
+    return PHASE_LABELS.get(phase or "", "ingen kedja")
+
+
+def chain_text(day: int, phase: str | None) -> str:
+    """'dag 183 · 181–365' (text that carries the phase as well as the colour)."""
+    if not phase:
+        return "ingen pågående kedja"
+    return f"dag {day} · {phase_label(phase)}"
+
+
+def date_sv(day: date | None) -> str:
+    """'mån 23 nov' for a date; empty for none."""
+    return short_date_sv(day) if day else ""
+
+
+def days_left_text(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days == 0:
+        return "i dag"
+    if days < 0:
+        return f"för {-days} d sedan"
+    return f"om {days} d"
+
+
+def is_dark_theme() -> bool:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return False
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128

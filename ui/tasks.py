@@ -1,0 +1,92 @@
+"""The one place that runs database work off the GUI thread and hands results back.
+
+All work goes to a single worker thread with its own SQLite connection (a connection
+belongs to the thread that opened it), so writes are serialised and the GUI never waits
+on the disk. Results and errors come back through a queued signal on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from db import open_db
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[sqlite3.Connection], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """Run ``work(conn)`` on the database thread; call ``on_done(result)`` on the GUI thread."""
+
+    _finished = Signal(object)
+    busy_changed = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="overblick-db")
+        self._local = threading.local()
+        self._pending = 0
+        self._finished.connect(self._deliver)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = open_db(self.db_path)
+            self._local.conn = conn
+        return conn
+
+    def run(
+        self, work: Work, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> Future:
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+
+        def job() -> None:
+            try:
+                result = work(self._conn())
+            except BaseException as exc:  # handed to the GUI thread, never lost
+                self._finished.emit((on_error, exc, True))
+            else:
+                self._finished.emit((on_done, result, False))
+
+        return self._executor.submit(job)
+
+    @Slot(object)
+    def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any, bool]) -> None:
+        callback, value, is_error = payload
+        self._pending -= 1
+        if self._pending == 0:
+            self.busy_changed.emit(False)
+        if is_error:
+            if callback is not None:
+                callback(value)
+            else:
+                log.error("database task failed: %s", type(value).__name__)
+                self.failed.emit(str(value))
+            return
+        if callback is not None:
+            callback(value)
+
+    def shutdown(self) -> None:
+        def close() -> None:
+            conn = getattr(self._local, "conn", None)
+            if conn is not None:
+                conn.close()
+                self._local.conn = None
+
+        self._executor.submit(close)
+        self._executor.shutdown(wait=True)

@@ -1,0 +1,1 @@
+"""The window's views: Idag, Impulser, Ärendestock and the full case."""
