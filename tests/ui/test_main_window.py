@@ -1,0 +1,56 @@
+"""The main window shell: views, navigation, and state that survives a restart."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from ui.main_window import STOCK, TODAY, MainWindow
+
+
+def test_window_opens_on_today_and_shows_data(qtbot, ctx, settings):
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_data_shown, timeout=10_000):
+        window.show()
+        window.start()
+    assert window.stack.currentWidget() is window.today_view
+
+
+def _action_for(window: MainWindow, keys: str):
+    wanted = QKeySequence(keys)
+    for action in window.findChildren(QAction):
+        if wanted in action.shortcuts():
+            return action
+    raise AssertionError(f"no action bound to {keys}")
+
+
+def test_ctrl_number_switches_views(qtbot, ctx, settings):
+    # The offscreen platform has no focus window, so trigger the bound actions directly.
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    _action_for(window, "Ctrl+3").trigger()
+    assert window.stack.currentWidget() is window.stock_view
+    _action_for(window, "Ctrl+2").trigger()
+    assert window.stack.currentWidget() is window.inbox_view
+    _action_for(window, "Ctrl+1").trigger()
+    assert window.stack.currentWidget() is window.today_view
+
+
+def test_last_view_and_splitter_survive_a_restart(qtbot, ctx, settings):
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(780, 700)  # inside the offscreen screen, so the geometry restores as is
+    window.show_view(STOCK)
+    qtbot.waitExposed(window)
+    window.splitter.setSizes([150, 700, 300])
+    sizes = window.splitter.sizes()
+    window.close()
+    again = MainWindow(ctx, settings)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.stack.currentWidget() is again.stock_view
+    assert again.splitter.sizes() == sizes
+    again.show_view(TODAY)
