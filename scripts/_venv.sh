@@ -23,4 +23,18 @@ ensure_venv() {
     .venv/bin/python -m pip install --quiet -e ".[${extras}]"
     touch "$stamp"
   fi
+  build_translations
+}
+
+# Compile the Qt translation sources (.ts) into the .qm files the window loads.
+build_translations() {
+  local lrelease=.venv/bin/pyside6-lrelease
+  [ -x "$lrelease" ] || return 0
+  local ts
+  for ts in resources/translations/*.ts; do
+    [ -f "$ts" ] || continue
+    if [ ! -f "${ts%.ts}.qm" ] || [ "$ts" -nt "${ts%.ts}.qm" ]; then
+      "$lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+    fi
+  done
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install Överblick into .venv and open it on a generated demo stock.
+# Install Överblick into .venv, build a demo stock once, and open the window on it.
+# Without a display (no $DISPLAY / $WAYLAND_DISPLAY) it prints today's list instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/_venv.sh
@@ -8,4 +9,8 @@ db="demo/overblick-demo.db"
 if [ ! -f "$db" ]; then
   .venv/bin/overblick --db "$db" demo
 fi
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]; then
+  exec .venv/bin/overblick --db "$db" "$@"
+fi
+echo "Ingen skärm hittades; visar dagens lista i terminalen i stället." >&2
 exec .venv/bin/overblick --db "$db" today "$@"
