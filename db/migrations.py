@@ -238,7 +238,41 @@ def _m002_saved_views(db: sqlite_utils.Database) -> None:
     db["case_notes"].create_index(["case_id", "at"])
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_saved_views]
+def _m003_imports_and_reminders(db: sqlite_utils.Database) -> None:
+    db["import_runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "file_name": str,
+            "file_sha256": str,
+            "format": str,
+            "source": str,
+            "created": int,
+            "updated": int,
+            "unchanged": int,
+            "rejected": int,
+            "status": str,
+            "reject_file": str,
+        },
+        pk="id",
+        not_null={"started_at", "file_name", "status"},
+        defaults={"created": 0, "updated": 0, "unchanged": 0, "rejected": 0},
+    )
+    db["import_runs"].create_index(["file_sha256"])
+    follow_ups = db["follow_ups"]
+    follow_ups.add_column("fired_at", str)  # when the reminder for the current due time showed
+    follow_ups.add_column("deleted_at", str)  # soft delete, so "delete" can be undone
+    follow_ups.add_column("occurrences", int, not_null_default=0)  # recurring: times done
+    follow_ups.add_column("lead_days", int)  # standard: which lead time of its milestone
+    db.execute(
+        "CREATE UNIQUE INDEX idx_follow_ups_standard ON follow_ups(case_id, milestone_key, "
+        "lead_days) WHERE origin = 'standard'"
+    )
+    db.execute("CREATE INDEX idx_follow_ups_due ON follow_ups(state, due_at)")
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_saved_views, _m003_imports_and_reminders]
 LATEST_VERSION = len(MIGRATIONS)
 if LATEST_VERSION != version.LATEST_VERSION:
     raise RuntimeError("db/version.py LATEST_VERSION does not match db/migrations.py")
