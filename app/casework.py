@@ -15,7 +15,7 @@ from app.model import OsPosition, PlanStatus
 from app.pin import mask_pin
 from app.priority import CaseFacts, Score, requirement_met, score_case
 from app.profile import Caseworker, weights_for
-from app.stock import load_facts
+from app.stock import case_row, load_facts
 from db import queries, transaction
 
 CHECKLIST = {
@@ -84,13 +84,6 @@ EDITABLE = {
 }
 
 
-def _case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:
-    row = queries.case_by_ref(conn, case_ref)
-    if row is None:
-        raise NotFoundError(f"Ärendet '{case_ref}' finns inte i databasen.")
-    return row
-
-
 def update_case(
     conn: sqlite3.Connection,
     case_ref: str,
@@ -114,7 +107,7 @@ def update_case(
         clean["os_position_on"] = local_today(clock).isoformat()
     now = utc_iso(clock.now())
     with transaction(conn):
-        row = _case_row(conn, case_ref)
+        row = case_row(conn, case_ref)
         diff = {f: [row[f], v] for f, v in clean.items() if row[f] != v}
         if not diff:
             return {}
@@ -139,7 +132,7 @@ def add_note(
         raise InvalidInputError("Anteckningen är tom.")
     now = utc_iso(clock.now())
     with transaction(conn):
-        row = _case_row(conn, case_ref)
+        row = case_row(conn, case_ref)
         note_id = conn.execute(
             "INSERT INTO case_notes(case_id, at, author, text) VALUES (?, ?, ?, ?)",
             (row["id"], now, caseworker.ext_id, text),
@@ -252,7 +245,7 @@ def case_detail(
     conn: sqlite3.Connection, case_ref: str, on: date, caseworker: Caseworker | None
 ) -> CaseDetail:
     """Everything the case view shows, read in one go."""
-    row = _case_row(conn, case_ref)
+    row = case_row(conn, case_ref)
     case_id = row["id"]
     facts = score = None
     if row["status"] == "open":

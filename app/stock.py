@@ -152,7 +152,8 @@ def today_list(
     return TodayList(on, caseworker, planned, rest, len(facts))
 
 
-def _case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:
+def case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:
+    """The case's row, or a NotFoundError naming the case id."""
     row = queries.case_by_ref(conn, case_ref)
     if row is None:
         raise NotFoundError(f"Ärendet '{case_ref}' finns inte i databasen.")
@@ -163,7 +164,7 @@ def explain_case(
     conn: sqlite3.Connection, case_ref: str, on: date, caseworker: Caseworker | None
 ) -> dict[str, object]:
     """A case, its chain, its open items and every contribution to its score."""
-    row = _case_row(conn, case_ref)
+    row = case_row(conn, case_ref)
     cw = conn.execute(
         "SELECT ext_id, name FROM caseworkers WHERE id = ?", (row["caseworker_id"],)
     ).fetchone()
@@ -324,7 +325,7 @@ def plan_case(
     clock: Clock,
 ) -> None:
     """Put a case in the caseworker's planned lane for ``on_date``, or clear it (None)."""
-    row = _case_row(conn, case_ref)
+    row = case_row(conn, case_ref)
     if row["status"] != "open":
         raise InvalidInputError(f"Ärendet {case_ref} är avslutat och kan inte planeras.")
     now = utc_iso(clock.now())

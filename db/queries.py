@@ -21,6 +21,13 @@ CASE_FACT_COLUMNS = (
 )
 
 
+def _tuples(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...] = ()) -> list[tuple]:
+    """Rows as plain tuples: the bulk reads skip sqlite3.Row for speed."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    return cur.execute(sql, params).fetchall()
+
+
 def _scope(caseworker_id: int | None, alias: str = "c") -> tuple[str, tuple[Any, ...]]:
     if caseworker_id is None:
         return f"{alias}.status = 'open'", ()
@@ -36,42 +43,34 @@ def open_case_rows(
         where, params = f"c.id IN ({ids})", ()
     else:
         where, params = _scope(caseworker_id)
-    cur = conn.cursor()
-    cur.row_factory = None
-    rows = cur.execute(f"SELECT {CASE_FACT_COLUMNS} FROM cases c WHERE {where}", params).fetchall()
+    rows = _tuples(conn, f"SELECT {CASE_FACT_COLUMNS} FROM cases c WHERE {where}", params)
     return rows, where, params
 
 
 def open_impulses_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list:
-    cur = conn.cursor()
-    cur.row_factory = None
-    return cur.execute(
+    return _tuples(
+        conn,
         f"SELECT i.case_id, i.type, i.received_at, i.read_at IS NULL FROM impulses i "
         f"JOIN cases c ON c.id = i.case_id WHERE i.outcome IS NULL AND {where}",
         params,
-    ).fetchall()
+    )
 
 
 def open_follow_ups_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list:
-    cur = conn.cursor()
-    cur.row_factory = None
-    return cur.execute(
+    return _tuples(
+        conn,
         f"SELECT f.case_id, f.due_at, f.kind, f.snoozed_until FROM follow_ups f "
         f"JOIN cases c ON c.id = f.case_id WHERE f.state = 'open' AND {where}",
         params,
-    ).fetchall()
+    )
 
 
 def plans_for(conn: sqlite3.Connection, caseworker_id: int | None) -> list[tuple]:
-    cur = conn.cursor()
-    cur.row_factory = None
     if caseworker_id is None:
-        return cur.execute(
-            "SELECT case_id, MIN(on_date) FROM planned_dates GROUP BY case_id"
-        ).fetchall()
-    return cur.execute(
-        "SELECT case_id, on_date FROM planned_dates WHERE caseworker_id = ?", (caseworker_id,)
-    ).fetchall()
+        return _tuples(conn, "SELECT case_id, MIN(on_date) FROM planned_dates GROUP BY case_id")
+    return _tuples(
+        conn, "SELECT case_id, on_date FROM planned_dates WHERE caseworker_id = ?", (caseworker_id,)
+    )
 
 
 def caseworker_by_ext_id(conn: sqlite3.Connection, ext_id: str) -> sqlite3.Row | None:
