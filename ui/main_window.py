@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.case_view.back_requested.connect(self.go_back)
         self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
         self.ctx.tasks.failed.connect(self._show_error)
+        self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         if hasattr(self.inbox_view, "unread_count_changed"):
             self.inbox_view.unread_count_changed.connect(self._set_unread_badge)
 

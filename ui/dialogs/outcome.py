@@ -1,0 +1,234 @@
+"""The outcome panel: acted on / another actor / not relevant, a note, and Registrera."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from ui.style import ACCENT
+
+ACTED, OTHER_ACTOR, NOT_RELEVANT = "acted", "other_actor", "not_relevant"
+OUTCOMES = (ACTED, OTHER_ACTOR, NOT_RELEVANT)
+OUTCOME_KEYS = {Qt.Key.Key_1: ACTED, Qt.Key.Key_2: OTHER_ACTOR, Qt.Key.Key_3: NOT_RELEVANT}
+QUICK_NOTES = ("Dubblettintyg", "Redan hanterat", "Ingen ny information")
+
+
+class OutcomePanel(QFrame):
+    """Pick an outcome (1/2/3), write a note, confirm with Enter.
+
+    The panel only collects the choice; whoever owns it does the recording and calls
+    ``show_error`` (the typed note stays) or ``reset`` afterwards.
+    """
+
+    confirm_requested = Signal()
+    cancelled = Signal()
+    outcome_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(self.tr("Registrera utfall"))
+        self._placeholders = {
+            ACTED: self.tr("Vad gjordes? (t.ex. ringde den försäkrade)"),
+            OTHER_ACTOR: self.tr("Vem hanterar? (t.ex. vården, Arbetsförmedlingen)"),
+            NOT_RELEVANT: self.tr("Varför inte relevant? (krävs)"),
+        }
+
+        self.target_label = QLabel()
+        self.target_label.setWordWrap(True)
+        bold = self.target_label.font()
+        bold.setBold(True)
+        self.target_label.setFont(bold)
+
+        labels = {
+            ACTED: self.tr("Åtgärdad (1)"),
+            OTHER_ACTOR: self.tr("Annan aktör (2)"),
+            NOT_RELEVANT: self.tr("Inte relevant (3)"),
+        }
+        accessible = {
+            ACTED: self.tr("Åtgärdad, tangent 1"),
+            OTHER_ACTOR: self.tr("Hanteras av annan aktör, tangent 2"),
+            NOT_RELEVANT: self.tr("Inte relevant, tangent 3"),
+        }
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        choices = QHBoxLayout()
+        choices.setSpacing(16)
+        for outcome in OUTCOMES:
+            button = QRadioButton(labels[outcome])
+            button.setAccessibleName(accessible[outcome])
+            self.group.addButton(button)
+            self.buttons[outcome] = button
+            button.toggled.connect(lambda on, o=outcome: on and self._on_picked(o))
+            choices.addWidget(button)
+        choices.addStretch(1)
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setAccessibleName(self.tr("Anteckning om utfallet"))
+        self.note_edit.setPlaceholderText(
+            self.tr("Anteckning (välj först utfall med 1, 2 eller 3)")
+        )
+        self.note_edit.setClearButtonEnabled(True)
+        note_label = QLabel(self.tr("&Anteckning:"))
+        note_label.setBuddy(self.note_edit)
+
+        self.confirm_button = QPushButton(self.tr("Registrera (Enter)"))
+        self.confirm_button.setAccessibleName(self.tr("Registrera utfallet"))
+        self.confirm_button.clicked.connect(self.confirm_requested)
+
+        quick = QHBoxLayout()
+        quick.setSpacing(6)
+        quick_label = QLabel(self.tr("Snabbval, inte relevant:"))
+        quick.addWidget(quick_label)
+        self.quick_buttons: list[QPushButton] = []
+        for text in QUICK_NOTES:
+            button = QPushButton(self.tr(text))
+            button.setAccessibleName(self.tr("Inte relevant: %1").replace("%1", button.text()))
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            label = button.text()
+            button.clicked.connect(lambda _=False, t=label: self.use_quick_note(t))
+            quick.addWidget(button)
+            self.quick_buttons.append(button)
+        quick.addStretch(1)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {ACCENT};")
+        self.error_label.setAccessibleName(self.tr("Felmeddelande"))
+        self.error_label.hide()
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 8, 10, 8)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.target_label, 0, 0, 1, 3)
+        grid.addLayout(choices, 1, 0, 1, 3)
+        grid.addWidget(note_label, 2, 0)
+        grid.addWidget(self.note_edit, 2, 1)
+        grid.addWidget(self.confirm_button, 2, 2)
+        grid.addLayout(quick, 3, 0, 1, 3)
+        grid.addWidget(self.error_label, 4, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+
+        # Reading order: choices, note, Registrera, quick notes.
+        order = [*self.buttons.values(), self.note_edit, self.confirm_button, *self.quick_buttons]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.set_target(0)
+
+    # --- state --------------------------------------------------------------------------
+
+    def outcome(self) -> str | None:
+        for outcome, button in self.buttons.items():
+            if button.isChecked():
+                return outcome
+        return None
+
+    def set_outcome(self, outcome: str | None) -> None:
+        if outcome is None:
+            # An exclusive group will not uncheck its last button; lift that for a moment.
+            self.group.setExclusive(False)
+            for button in self.buttons.values():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+            self.note_edit.setPlaceholderText(
+                self.tr("Anteckning (välj först utfall med 1, 2 eller 3)")
+            )
+            return
+        self.buttons[outcome].setChecked(True)
+
+    def note(self) -> str:
+        return self.note_edit.text()
+
+    def use_quick_note(self, text: str) -> None:
+        self.set_outcome(NOT_RELEVANT)
+        self.note_edit.setText(text)
+        self.note_edit.setFocus()
+
+    def set_target(self, impulses: int, cases: int = 0, case_ref: str | None = None) -> None:
+        """Say what Registrera applies to, so a bulk outcome is never a surprise."""
+        if impulses == 0:
+            text = self.tr("Markera impulser i listan för att registrera utfall.")
+        elif impulses == 1:
+            text = self.tr("Utfall för impulsen i %1").replace("%1", case_ref or "")
+        else:
+            where = (
+                self.tr("1 ärende")
+                if cases == 1
+                else self.tr("%1 ärenden").replace("%1", str(cases))
+            )
+            text = (
+                self.tr("Utfall för %1 markerade impulser i %2")
+                .replace("%1", str(impulses))
+                .replace("%2", where)
+            )
+        self.target_label.setText(text)
+        self.confirm_button.setEnabled(impulses > 0)
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(f"⚠ {message}")
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def error_text(self) -> str:
+        return self.error_label.text() if self.error_label.isVisible() else ""
+
+    def set_busy(self, busy: bool) -> None:
+        self.confirm_button.setEnabled(not busy)
+
+    def reset(self) -> None:
+        """After a recorded outcome: nothing chosen, empty note, no error."""
+        self.set_outcome(None)
+        self.note_edit.clear()
+        self.clear_error()
+
+    def focus_choices(self) -> None:
+        chosen = self.outcome()
+        self.buttons[chosen or ACTED].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_picked(self, outcome: str) -> None:
+        self.note_edit.setPlaceholderText(self._placeholders[outcome])
+        self.clear_error()
+        self.outcome_changed.emit(outcome)
+
+    # --- keyboard -----------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Esc here clears the choice instead of triggering the window's "back" shortcut.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys the focused child did not use (a line edit types digits itself).
+        key = Qt.Key(event.key())
+        if key in OUTCOME_KEYS and not event.modifiers():
+            self.set_outcome(OUTCOME_KEYS[key])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.confirm_requested.emit()
+        elif key == Qt.Key.Key_Escape:
+            self.set_outcome(None)
+            self.clear_error()
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
