@@ -53,8 +53,8 @@ class ChainState:
     """
 
     __slots__ = (
-        "_milestones", "_rules", "active", "birth_date", "day", "employment", "intervals",
-        "on", "phase",
+        "_computed", "_milestones", "_rules", "active", "birth_date", "day", "employment",
+        "intervals", "on", "phase",
     )  # fmt: skip
 
     def __init__(
@@ -77,6 +77,7 @@ class ChainState:
         self.birth_date = birth_date
         self._rules = rules
         self._milestones: tuple[Milestone, ...] | None = None
+        self._computed: dict[int, Milestone | None] | None = None
 
     @property
     def milestones(self) -> tuple[Milestone, ...]:
@@ -125,6 +126,16 @@ class ChainState:
         return self._rules.by_employment.get(self.employment, ())
 
     def _milestone(self, rule: MilestoneRule) -> Milestone | None:
+        """``_compute`` once per rule: scoring, the stock states and the table all ask."""
+        computed = self._computed
+        if computed is None:
+            computed = self._computed = {}
+        key = id(rule)
+        if key not in computed:
+            computed[key] = self._compute(rule)
+        return computed[key]
+
+    def _compute(self, rule: MilestoneRule) -> Milestone | None:
         """The milestone under one rule version, or None when it is not in force on its date
         or the person's age exempts them (versions of one milestone never overlap)."""
         n = rule.day
