@@ -405,6 +405,9 @@ def weights_reset(click_ctx: click.Context) -> None:
     click.echo(f"Vikterna för {caseworker.ext_id} följer teamstandarden igen.")
 
 
+cli.add_command(__import__("app.cli_followup").cli_followup.build_group(sys.modules[__name__]))
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"overblick: {message}", err=True)
     sys.exit(code)

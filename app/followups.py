@@ -1,0 +1,905 @@
+"""Follow-ups (bevakningar): personal ones the caseworker sets, standard ones from the chain.
+
+The ``follow_ups`` table is the single truth; every change is written to the case's event
+log (actor = the caseworker's signature, or ``system`` for what the engine does itself).
+
+Rules this module keeps (see docs/follow-ups.md):
+
+- A personal follow-up is never changed by the system, except that a snooze the
+  caseworker asked to be woken by an impulse is woken (``wake_snoozed``).
+- A standard follow-up (origin ``standard``) is created by ``ensure_standard_follow_ups``
+  at each lead time of a milestone; it can be done, snoozed or dismissed with a reason,
+  but not deleted or rescheduled (its time follows the chain).
+- Delete is soft and undoable: the row is kept with ``deleted_at`` set and state
+  ``dismissed`` (so every reader that looks at open follow-ups stops seeing it).
+- The legal floor: no snooze hides a case past its next chain checkpoint (a milestone's
+  date minus one of its lead times, or the milestone date itself) at 08:00; a later
+  snooze is capped there.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from app.chain import ChainState, chain_on
+from app.clock import STOCKHOLM, Clock, utc_iso
+from app.errors import InvalidInputError, NotFoundError
+from app.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
+from app.profile import Caseworker
+from app.rules import ChainRules, chain_rules
+from app.when import at_local
+from db import queries, transaction
+
+SYSTEM_ACTOR = "system"
+MAX_NOTE_LENGTH = 2000
+
+WAKE_ON = ("any_impulse", "certificate", "none")
+WAKE_ON_SV = {
+    "any_impulse": "ny impuls i ärendet",
+    "certificate": "nytt läkarintyg",
+    "none": "inget",
+}
+
+# Standard follow-ups: due at this local time on (milestone date - lead days).
+STANDARD_TIME = time(8, 0)
+# Created when their due date is at most this many days ahead (the daily job adds the rest
+# as the days pass, so a projected date that moves is not written far ahead of time).
+STANDARD_HORIZON_DAYS = 60
+# A lead time already passed is still created, once, if it passed at most this many days
+# ago and is the latest passed lead of its milestone (a case imported mid-chain gets its
+# reminder, shown as overdue); older ones are skipped (the milestone itself still scores).
+STANDARD_GRACE_DAYS = 7
+STANDARD_KINDS = {"plan_day_30": "employer", "day_90": "employer", "phone_day_60": "insured"}
+
+# The legal floor's checkpoints are at this local time.
+FLOOR_TIME = time(8, 0)
+
+_COLUMNS = (
+    "f.id, f.case_id, c.case_ref, c.status AS case_status, f.owner_id, f.due_at, f.kind, "
+    "f.origin, f.milestone_key, f.lead_days, f.note, f.state, f.snoozed_until, f.wake_on, "
+    "f.recurrence, f.occurrences, f.created_at, f.closed_at, f.close_note, f.fired_at, "
+    "f.deleted_at"
+)
+_OWNER = "coalesce(f.owner_id, c.caseworker_id)"
+
+
+def _parse_ts(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)
+
+
+def _local_text(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.astimezone(STOCKHOLM).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """Every ``every`` days or weeks; ends after ``until`` (a local date) or ``count`` times."""
+
+    every: int
+    unit: str  # "days" | "weeks"
+    until: date | None = None
+    count: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit not in ("days", "weeks"):
+            raise InvalidInputError("En återkommande bevakning upprepas i dagar eller veckor.")
+        if self.every < 1:
+            raise InvalidInputError("Intervallet ska vara minst 1.")
+        if self.count is not None and self.count < 1:
+            raise InvalidInputError("Antalet gånger ska vara minst 1.")
+
+    @property
+    def step(self) -> timedelta:
+        return timedelta(days=self.every * (7 if self.unit == "weeks" else 1))
+
+    def to_text(self) -> str:
+        return json.dumps(self.as_json(), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_text(cls, text: str | None) -> Recurrence | None:
+        if not text:
+            return None
+        data = json.loads(text)
+        until = data.get("until")
+        return cls(
+            int(data["every"]),
+            str(data["unit"]),
+            date.fromisoformat(until) if until else None,
+            data.get("count"),
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "every": self.every,
+            "unit": self.unit,
+            "until": self.until.isoformat() if self.until else None,
+            "count": self.count,
+        }
+
+    def label_sv(self) -> str:
+        unit = ("dag", "dagar") if self.unit == "days" else ("vecka", "veckor")
+        text = f"var {unit[0]}" if self.every == 1 else f"var {self.every}:e {unit[0]}"
+        if self.until:
+            text += f" till {self.until.isoformat()}"
+        if self.count:
+            text += f", {self.count} gånger"
+        return text
+
+    def next_due(self, due: datetime, occurrences_done: int) -> datetime | None:
+        """The occurrence after ``due`` at the same local wall-clock time, or None when the
+        series ends (``occurrences_done`` counts the one just done)."""
+        if self.count is not None and occurrences_done >= self.count:
+            return None
+        local = due.astimezone(STOCKHOLM)
+        following = at_local(local.date() + self.step, local.time())
+        if self.until is not None and following.date() > self.until:
+            return None
+        return following
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """One follow-up as stored, with the case reference it belongs to."""
+
+    id: int
+    case_id: int
+    case_ref: str
+    case_open: bool
+    owner_id: int | None
+    due_at: datetime
+    kind: str
+    origin: str
+    milestone_key: str | None
+    lead_days: int | None
+    note: str | None
+    state: str
+    snoozed_until: datetime | None
+    wake_on: str | None
+    recurrence: Recurrence | None
+    occurrences: int
+    created_at: datetime | None
+    closed_at: datetime | None
+    close_note: str | None
+    fired_at: datetime | None
+    deleted_at: datetime | None
+
+    @property
+    def fire_at(self) -> datetime:
+        """When its reminder is due: the due time, or the end of a snooze past it."""
+        if self.snoozed_until is not None and self.snoozed_until > self.due_at:
+            return self.snoozed_until
+        return self.due_at
+
+    def is_snoozed(self, now: datetime) -> bool:
+        return self.snoozed_until is not None and self.snoozed_until > now
+
+    @property
+    def kind_sv(self) -> str:
+        return FOLLOW_UP_KIND_SV.get(self.kind, self.kind)
+
+    def as_json(self, now: datetime | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "case_id": self.case_ref,
+            "kind": self.kind,
+            "kind_label": self.kind_sv,
+            "origin": self.origin,
+            "milestone_key": self.milestone_key,
+            "lead_days": self.lead_days,
+            "note": self.note,
+            "state": self.state,
+            "due_at": utc_iso(self.due_at),
+            "due_local": _local_text(self.due_at),
+            "snoozed_until": utc_iso(self.snoozed_until) if self.snoozed_until else None,
+            "wake_on": self.wake_on if self.snoozed_until else None,
+            "recurrence": self.recurrence.as_json() if self.recurrence else None,
+            "occurrences": self.occurrences,
+            "fire_at": utc_iso(self.fire_at),
+            "fired_at": utc_iso(self.fired_at) if self.fired_at else None,
+            "closed_at": utc_iso(self.closed_at) if self.closed_at else None,
+            "close_note": self.close_note,
+            "deleted": self.deleted_at is not None,
+        }
+        if now is not None:
+            data["snoozed"] = self.is_snoozed(now)
+            data["due"] = self.state == FollowUpState.OPEN and self.fire_at <= now
+        return data
+
+
+def _from_row(row: sqlite3.Row) -> FollowUp:
+    return FollowUp(
+        id=row["id"],
+        case_id=row["case_id"],
+        case_ref=row["case_ref"],
+        case_open=row["case_status"] == "open",
+        owner_id=row["owner_id"],
+        due_at=_parse_ts(row["due_at"]),  # type: ignore[arg-type]
+        kind=row["kind"],
+        origin=row["origin"],
+        milestone_key=row["milestone_key"],
+        lead_days=row["lead_days"],
+        note=row["note"],
+        state=row["state"],
+        snoozed_until=_parse_ts(row["snoozed_until"]),
+        wake_on=row["wake_on"],
+        recurrence=Recurrence.from_text(row["recurrence"]),
+        occurrences=row["occurrences"] or 0,
+        created_at=_parse_ts(row["created_at"]),
+        closed_at=_parse_ts(row["closed_at"]),
+        close_note=row["close_note"],
+        fired_at=_parse_ts(row["fired_at"]),
+        deleted_at=_parse_ts(row["deleted_at"]),
+    )
+
+
+def get_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> FollowUp:
+    """One follow-up by id (deleted ones too); NotFoundError when there is none."""
+    row = conn.execute(
+        f"SELECT {_COLUMNS} FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.id = ?",
+        (int(follow_up_id),),
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"Det finns ingen bevakning med nummer {follow_up_id}.")
+    return _from_row(row)
+
+
+def _case_row(conn: sqlite3.Connection, case: int | str) -> sqlite3.Row:
+    if isinstance(case, int):
+        row = conn.execute("SELECT * FROM cases WHERE id = ?", (case,)).fetchone()
+    else:
+        row = queries.case_by_ref(conn, case)
+    if row is None:
+        raise NotFoundError(f"Ärendet '{case}' finns inte i databasen.")
+    return row
+
+
+def _kind(kind: str | FollowUpKind) -> str:
+    try:
+        return FollowUpKind(str(kind).strip().lower()).value
+    except ValueError:
+        known = ", ".join(k.value for k in FollowUpKind)
+        raise InvalidInputError(f"Okänd sorts bevakning '{kind}'. Välj en av: {known}.") from None
+
+
+def _note(note: str | None) -> str | None:
+    if note is None:
+        return None
+    text = note.strip()
+    if len(text) > MAX_NOTE_LENGTH:
+        raise InvalidInputError(f"Anteckningen får vara högst {MAX_NOTE_LENGTH} tecken.")
+    return text or None
+
+
+def _event(
+    conn: sqlite3.Connection,
+    follow_up: FollowUp | int,
+    case_id: int,
+    at: str,
+    actor: str,
+    event_kind: str,
+    /,
+    **detail: Any,
+) -> None:
+    fid = follow_up if isinstance(follow_up, int) else follow_up.id
+    queries.append_event(
+        conn, case_id=case_id, at=at, actor=actor, kind=event_kind,
+        detail={"follow_up_id": fid, **detail},
+    )  # fmt: skip
+
+
+# -- create and change -----------------------------------------------------------------------
+
+
+def create_follow_up(
+    conn: sqlite3.Connection,
+    case: int | str,
+    caseworker: Caseworker,
+    due: datetime,
+    clock: Clock,
+    *,
+    kind: str | FollowUpKind = FollowUpKind.OTHER,
+    note: str | None = None,
+    recurrence: Recurrence | None = None,
+) -> FollowUp:
+    """Create a personal follow-up on an open case (by id or case reference).
+
+    A due time in the past is allowed (it is then due at once and shows as overdue); the
+    caller may tell the caseworker so (``fu.fire_at <= clock.now()``).
+    """
+    kind_value = _kind(kind)
+    text = _note(note)
+    due = _aware(due)
+    if (
+        recurrence is not None
+        and recurrence.until is not None
+        and recurrence.until < due.astimezone(STOCKHOLM).date()
+    ):
+        raise InvalidInputError("Slutdatumet för upprepningen ligger före första tillfället.")
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        row = _case_row(conn, case)
+        if row["status"] != "open":
+            raise InvalidInputError(
+                f"Ärendet {row['case_ref']} är avslutat; bevakningar kan bara sättas på öppna "
+                "ärenden."
+            )
+        follow_up_id = conn.execute(
+            "INSERT INTO follow_ups(case_id, owner_id, due_at, kind, origin, note, state, "
+            "recurrence, created_at, occurrences) VALUES (?, ?, ?, ?, 'personal', ?, 'open', ?, "
+            "?, 0)",
+            (
+                row["id"], caseworker.id, utc_iso(due), kind_value, text,
+                recurrence.to_text() if recurrence else None, now,
+            ),
+        ).lastrowid  # fmt: skip
+        assert follow_up_id is not None
+        _event(
+            conn, follow_up_id, row["id"], now, caseworker.ext_id, "follow_up.created",
+            due_at=utc_iso(due), kind=kind_value, origin="personal", note=text,
+            recurrence=recurrence.as_json() if recurrence else None,
+        )  # fmt: skip
+    return get_follow_up(conn, follow_up_id)
+
+
+def _open_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> FollowUp:
+    fu = get_follow_up(conn, follow_up_id)
+    if fu.deleted_at is not None:
+        raise InvalidInputError(
+            f"Bevakning {fu.id} är borttagen; ångra med 'follow-up undo {fu.id}'."
+        )
+    if fu.state != FollowUpState.OPEN:
+        word = "klarmarkerad" if fu.state == FollowUpState.DONE else "avfärdad"
+        raise InvalidInputError(f"Bevakning {fu.id} är redan {word}.")
+    return fu
+
+
+def done_follow_up(
+    conn: sqlite3.Connection,
+    follow_up_id: int,
+    caseworker: Caseworker,
+    clock: Clock,
+    note: str | None = None,
+) -> FollowUp:
+    """Mark a follow-up done (event ``follow_up.done`` with the optional note).
+
+    A recurring one advances exactly once, to its next occurrence at the same local time,
+    and stays open; it closes when its until-date or count is reached.
+    """
+    text = _note(note)
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        fu = _open_follow_up(conn, follow_up_id)
+        done_count = fu.occurrences + 1
+        following = fu.recurrence.next_due(fu.due_at, done_count) if fu.recurrence else None
+        if following is not None:
+            conn.execute(
+                "UPDATE follow_ups SET due_at = ?, occurrences = ?, snoozed_until = NULL, "
+                "wake_on = NULL, fired_at = NULL WHERE id = ?",
+                (utc_iso(following), done_count, fu.id),
+            )
+        else:
+            conn.execute(
+                "UPDATE follow_ups SET state = 'done', closed_at = ?, close_note = ?, "
+                "occurrences = ? WHERE id = ?",
+                (now, text, done_count, fu.id),
+            )
+        _event(
+            conn, fu, fu.case_id, now, caseworker.ext_id, "follow_up.done",
+            due_at=utc_iso(fu.due_at), note=text, occurrence=done_count,
+            next_due_at=utc_iso(following) if following else None,
+        )  # fmt: skip
+        conn.execute("UPDATE cases SET last_action_at = ? WHERE id = ?", (now, fu.case_id))
+    return get_follow_up(conn, fu.id)
+
+
+@dataclass(frozen=True, slots=True)
+class SnoozeResult:
+    follow_up: FollowUp
+    requested: datetime
+    capped: bool
+    floor: Floor | None
+
+    def as_json(self, now: datetime | None = None) -> dict[str, Any]:
+        return {
+            "follow_up": self.follow_up.as_json(now),
+            "requested_until": utc_iso(self.requested),
+            "capped": self.capped,
+            "floor": self.floor.as_json() if self.floor else None,
+        }
+
+
+def snooze_follow_up(
+    conn: sqlite3.Connection,
+    follow_up_id: int,
+    caseworker: Caseworker,
+    until: datetime,
+    clock: Clock,
+    *,
+    wake_on: str = "any_impulse",
+) -> SnoozeResult:
+    """Snooze until ``until`` (capped at the case's legal floor), woken early by
+    ``wake_on``: ``any_impulse``, ``certificate`` or ``none``."""
+    if wake_on not in WAKE_ON:
+        raise InvalidInputError(f"Okänt väckningsvillkor '{wake_on}'. Välj en av: "
+                                f"{', '.join(WAKE_ON)}.")  # fmt: skip
+    until = _aware(until)
+    now_dt = clock.now()
+    if until <= now_dt:
+        raise InvalidInputError("Tiden att skjuta upp till har redan passerat.")
+    now = utc_iso(now_dt)
+    with transaction(conn):
+        fu = _open_follow_up(conn, follow_up_id)
+        if until <= fu.due_at:
+            raise InvalidInputError(
+                f"Bevakning {fu.id} är inte förfallen förrän "
+                f"{fu.due_at.astimezone(STOCKHOLM):%Y-%m-%d %H:%M}; flytta den i stället "
+                "(reschedule)."
+            )
+        floor = case_floor(conn, fu.case_id, now_dt)
+        capped = floor is not None and until > floor.at
+        effective = floor.at if capped and floor is not None else until
+        conn.execute(
+            "UPDATE follow_ups SET snoozed_until = ?, wake_on = ?, fired_at = NULL WHERE id = ?",
+            (utc_iso(effective), wake_on, fu.id),
+        )
+        _event(
+            conn, fu, fu.case_id, now, caseworker.ext_id, "follow_up.snoozed",
+            until=utc_iso(effective), wake_on=wake_on,
+            requested_until=utc_iso(until) if capped else None,
+            floor=floor.as_json() if capped and floor else None,
+        )  # fmt: skip
+    return SnoozeResult(get_follow_up(conn, fu.id), until, capped, floor if capped else None)
+
+
+def reschedule_follow_up(
+    conn: sqlite3.Connection,
+    follow_up_id: int,
+    caseworker: Caseworker,
+    due: datetime,
+    clock: Clock,
+) -> FollowUp:
+    """Move a personal follow-up to a new due time (clears any snooze)."""
+    due = _aware(due)
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        fu = _open_follow_up(conn, follow_up_id)
+        if fu.origin == FollowUpOrigin.STANDARD:
+            raise InvalidInputError(
+                "En standardbevakning följer rehabiliteringskedjan och kan inte flyttas; "
+                "skjut upp den (snooze) eller avfärda den med ett skäl (dismiss)."
+            )
+        conn.execute(
+            "UPDATE follow_ups SET due_at = ?, snoozed_until = NULL, wake_on = NULL, "
+            "fired_at = NULL WHERE id = ?",
+            (utc_iso(due), fu.id),
+        )
+        _event(
+            conn, fu, fu.case_id, now, caseworker.ext_id, "follow_up.rescheduled",
+            from_due_at=utc_iso(fu.due_at), due_at=utc_iso(due),
+        )  # fmt: skip
+    return get_follow_up(conn, fu.id)
+
+
+def delete_follow_up(
+    conn: sqlite3.Connection, follow_up_id: int, caseworker: Caseworker, clock: Clock
+) -> FollowUp:
+    """Soft-delete an open personal follow-up (undo with ``undo_delete``)."""
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        fu = _open_follow_up(conn, follow_up_id)
+        if fu.origin == FollowUpOrigin.STANDARD:
+            raise InvalidInputError(
+                "En standardbevakning kan inte tas bort; avfärda den med ett skäl (dismiss)."
+            )
+        conn.execute(
+            "UPDATE follow_ups SET deleted_at = ?, state = 'dismissed', closed_at = ? WHERE id = ?",
+            (now, now, fu.id),
+        )
+        _event(conn, fu, fu.case_id, now, caseworker.ext_id, "follow_up.deleted")
+    return get_follow_up(conn, fu.id)
+
+
+def undo_delete(
+    conn: sqlite3.Connection, follow_up_id: int, caseworker: Caseworker, clock: Clock
+) -> FollowUp:
+    """Bring back a deleted follow-up as it was (open, same due time and snooze)."""
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        fu = get_follow_up(conn, follow_up_id)
+        if fu.deleted_at is None:
+            raise InvalidInputError(f"Bevakning {fu.id} är inte borttagen.")
+        conn.execute(
+            "UPDATE follow_ups SET deleted_at = NULL, state = 'open', closed_at = NULL "
+            "WHERE id = ?",
+            (fu.id,),
+        )
+        _event(conn, fu, fu.case_id, now, caseworker.ext_id, "follow_up.restored")
+    return get_follow_up(conn, fu.id)
+
+
+def dismiss_follow_up(
+    conn: sqlite3.Connection,
+    follow_up_id: int,
+    caseworker: Caseworker,
+    reason: str,
+    clock: Clock,
+) -> FollowUp:
+    """Dismiss a standard follow-up; the reason is required and kept (close_note, event)."""
+    text = _note(reason)
+    if not text:
+        raise InvalidInputError("Skriv varför standardbevakningen avfärdas.")
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        fu = _open_follow_up(conn, follow_up_id)
+        if fu.origin != FollowUpOrigin.STANDARD:
+            raise InvalidInputError(
+                "Bara standardbevakningar avfärdas; en egen bevakning klarmarkeras (done) "
+                "eller tas bort (delete)."
+            )
+        conn.execute(
+            "UPDATE follow_ups SET state = 'dismissed', closed_at = ?, close_note = ? WHERE id = ?",
+            (now, text, fu.id),
+        )
+        _event(
+            conn, fu, fu.case_id, now, caseworker.ext_id, "follow_up.dismissed", reason=text,
+            milestone_key=fu.milestone_key, lead_days=fu.lead_days,
+        )  # fmt: skip
+    return get_follow_up(conn, fu.id)
+
+
+def wake_snoozed(
+    conn: sqlite3.Connection, case_id: int, doc_kind: str | None, clock: Clock
+) -> list[int]:
+    """Wake the case's snoozed follow-ups whose condition a new impulse meets.
+
+    ``any_impulse`` wakes on every document; ``certificate`` only on a medical certificate
+    (``doc_kind == "certificate"``); ``none`` (and a snooze without a condition) never.
+    A woken follow-up's snooze ends now; if it was already due its reminder shows again.
+    Returns the ids woken.
+    """
+    now = utc_iso(clock.now())
+    kinds = ("any_impulse", "certificate") if doc_kind == "certificate" else ("any_impulse",)
+    marks = ",".join("?" for _ in kinds)
+    with transaction(conn):
+        rows = conn.execute(
+            f"SELECT id, wake_on FROM follow_ups WHERE case_id = ? AND state = 'open' "
+            f"AND deleted_at IS NULL AND snoozed_until > ? AND wake_on IN ({marks})",
+            (case_id, now, *kinds),
+        ).fetchall()
+        for row in rows:
+            conn.execute(
+                "UPDATE follow_ups SET snoozed_until = NULL, wake_on = NULL, fired_at = NULL "
+                "WHERE id = ?",
+                (row["id"],),
+            )
+            _event(
+                conn, row["id"], case_id, now, SYSTEM_ACTOR, "follow_up.woken",
+                doc_kind=doc_kind, wake_on=row["wake_on"],
+            )  # fmt: skip
+    return [row["id"] for row in rows]
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def list_follow_ups(
+    conn: sqlite3.Connection,
+    caseworker: Caseworker | None,
+    now: datetime,
+    *,
+    due_only: bool = False,
+    case: int | str | None = None,
+    origin: str | None = None,
+) -> list[FollowUp]:
+    """Open follow-ups on open cases, ordered by when their reminder is due.
+
+    ``caseworker``: those they own (a standard follow-up belongs to the case's caseworker);
+    None for everyone's. ``due_only``: due today or earlier and not snoozed past now.
+    """
+    where = ["f.state = 'open'", "f.deleted_at IS NULL", "c.status = 'open'"]
+    params: list[Any] = []
+    if caseworker is not None:
+        where.append(f"{_OWNER} = ?")
+        params.append(caseworker.id)
+    if case is not None:
+        row = _case_row(conn, case)
+        where.append("f.case_id = ?")
+        params.append(row["id"])
+    if origin is not None:
+        if origin not in {o.value for o in FollowUpOrigin}:
+            raise InvalidInputError(f"Okänt ursprung '{origin}': personal eller standard.")
+        where.append("f.origin = ?")
+        params.append(origin)
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM follow_ups f JOIN cases c ON c.id = f.case_id "
+        f"WHERE {' AND '.join(where)}",
+        params,
+    ).fetchall()
+    items = [_from_row(r) for r in rows]
+    if due_only:
+        now = _aware(now)
+        end_of_day = at_local(now.astimezone(STOCKHOLM).date() + timedelta(days=1), time(0))
+        items = [f for f in items if f.fire_at < end_of_day and not f.is_snoozed(now)]
+    items.sort(key=lambda f: (f.fire_at, f.id))
+    return items
+
+
+# -- the legal floor ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Floor:
+    """The latest moment a snooze or plan may hide a case: a chain checkpoint."""
+
+    at: datetime  # Stockholm time
+    milestone_key: str
+    milestone_date: date
+    lead_days: int  # 0: the milestone's own date
+    label_sv: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "at": utc_iso(self.at),
+            "at_local": _local_text(self.at),
+            "milestone_key": self.milestone_key,
+            "milestone_date": self.milestone_date.isoformat(),
+            "lead_days": self.lead_days,
+            "label": self.label_sv,
+        }
+
+
+def floor_for_chain(chain: ChainState, now: datetime) -> Floor | None:
+    """The first checkpoint after ``now``: for each milestone not passed, its date minus
+    each lead time, and its date itself, at 08:00 local. None without a running chain."""
+    now = _aware(now)
+    today = now.astimezone(STOCKHOLM).date()
+    best: Floor | None = None
+    for milestone in chain.milestones:
+        if milestone.date < today:
+            continue
+        for lead in (*milestone.lead_days, 0):
+            moment = at_local(milestone.date - timedelta(days=lead), FLOOR_TIME)
+            if moment > now and (best is None or moment < best.at):
+                best = Floor(moment, milestone.key, milestone.date, lead, milestone.label_sv)
+    return best
+
+
+def _periods_of(conn: sqlite3.Connection, case_id: int) -> list[tuple[date, date | None]]:
+    return [
+        (date.fromisoformat(r[0]), date.fromisoformat(r[1]) if r[1] else None)
+        for r in conn.execute(
+            'SELECT start, "end" FROM sick_periods WHERE case_id = ?', (case_id,)
+        ).fetchall()
+    ]
+
+
+def case_floor(
+    conn: sqlite3.Connection, case_id: int, now: datetime, rules: ChainRules | None = None
+) -> Floor | None:
+    """The legal floor of one case at ``now`` (None when no milestone lies ahead)."""
+    row = conn.execute(
+        "SELECT employment, birth_date FROM cases WHERE id = ?", (case_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"Ärendet med id {case_id} finns inte.")
+    chain = chain_on(
+        _periods_of(conn, case_id),
+        _aware(now).astimezone(STOCKHOLM).date(),
+        employment=row["employment"],
+        birth_date=date.fromisoformat(row["birth_date"]) if row["birth_date"] else None,
+        rules=rules,
+    )
+    return floor_for_chain(chain, now)
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenCase:
+    case_ref: str
+    by: str  # "snooze" | "plan"
+    requested: datetime
+    until: datetime  # requested, capped at the floor
+    floor: Floor | None
+
+    @property
+    def capped(self) -> bool:
+        return self.until < self.requested
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_ref,
+            "by": self.by,
+            "requested_until": utc_iso(self.requested),
+            "until": utc_iso(self.until),
+            "capped": self.capped,
+            "floor": self.floor.as_json() if self.floor else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenSummary:
+    """How many of a caseworker's cases a snooze or a plan keeps out of sight, and until
+    when (each capped at its legal floor)."""
+
+    count: int
+    until: datetime | None  # the latest moment any of them comes back
+    cases: list[HiddenCase]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "until": utc_iso(self.until) if self.until else None,
+            "until_local": _local_text(self.until),
+            "cases": [c.as_json() for c in self.cases],
+        }
+
+
+def legal_floor(conn: sqlite3.Connection, caseworker: Caseworker, now: datetime) -> HiddenSummary:
+    """The caseworker's cases hidden by a snoozed follow-up or a plan for a later day,
+    with until-when, each capped at the case's legal floor."""
+    now = _aware(now)
+    now_text = utc_iso(now)
+    today = now.astimezone(STOCKHOLM).date()
+    requested: dict[int, tuple[str, str, datetime]] = {}
+    for case_id, case_ref, until in conn.execute(
+        f"SELECT f.case_id, c.case_ref, max(f.snoozed_until) FROM follow_ups f "
+        f"JOIN cases c ON c.id = f.case_id WHERE f.state = 'open' AND f.deleted_at IS NULL "
+        f"AND c.status = 'open' AND {_OWNER} = ? AND f.snoozed_until > ? GROUP BY f.case_id",
+        (caseworker.id, now_text),
+    ).fetchall():
+        requested[case_id] = (case_ref, "snooze", _parse_ts(until))  # type: ignore[assignment]
+    for case_id, case_ref, on_date in conn.execute(
+        "SELECT p.case_id, c.case_ref, p.on_date FROM planned_dates p "
+        "JOIN cases c ON c.id = p.case_id WHERE p.caseworker_id = ? AND c.status = 'open' "
+        "AND p.on_date > ?",
+        (caseworker.id, today.isoformat()),
+    ).fetchall():
+        moment = at_local(date.fromisoformat(on_date), FLOOR_TIME)
+        if case_id not in requested or moment > requested[case_id][2]:
+            requested[case_id] = (case_ref, "plan", moment)
+    rules = chain_rules()
+    hidden = []
+    for case_id, (case_ref, by, until) in requested.items():
+        floor = case_floor(conn, case_id, now, rules)
+        capped = min(until, floor.at) if floor is not None else until
+        hidden.append(HiddenCase(case_ref, by, until, capped, floor))
+    hidden.sort(key=lambda h: (h.until, h.case_ref))
+    latest = max((h.until for h in hidden), default=None)
+    return HiddenSummary(len(hidden), latest, hidden)
+
+
+# -- standard follow-ups from the chain --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StandardResult:
+    on: date
+    cases: int
+    created: int
+    moved: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "on": self.on.isoformat(),
+            "cases": self.cases,
+            "created": self.created,
+            "moved": self.moved,
+        }
+
+
+def _unpack_periods(packed: str | None) -> list[tuple[date, date | None]]:
+    if not packed:
+        return []
+    out = []
+    for part in packed.split(","):
+        start, _, end = part.partition(":")
+        out.append((date.fromisoformat(start), date.fromisoformat(end) if end else None))
+    return out
+
+
+def standard_due_dates(chain: ChainState, on: date) -> list[tuple[str, int, date, str]]:
+    """The (milestone key, lead days, due date, note) a running chain should have on ``on``.
+
+    Leads due from ``on`` to ``on + STANDARD_HORIZON_DAYS``; of the leads already passed
+    (milestone still ahead), only the latest, and only within STANDARD_GRACE_DAYS.
+    """
+    if not chain.active:
+        return []
+    out = []
+    horizon = on + timedelta(days=STANDARD_HORIZON_DAYS)
+    for milestone in chain.milestones:
+        if milestone.date < on:
+            continue
+        leads = []
+        passed: tuple[int, date] | None = None
+        for lead in milestone.lead_days:
+            due = milestone.date - timedelta(days=lead)
+            if due > horizon:
+                continue
+            if due >= on:
+                leads.append((lead, due))
+            elif passed is None or due > passed[1]:
+                passed = (lead, due)
+        if passed is not None and (on - passed[1]).days <= STANDARD_GRACE_DAYS:
+            leads.append(passed)
+        for lead, due in leads:
+            note = f"{milestone.label_sv}: {milestone.date.isoformat()} ({lead} dagar före)"
+            out.append((milestone.key, lead, due, note))
+    return out
+
+
+def ensure_standard_follow_ups(
+    conn: sqlite3.Connection, on: date, clock: Clock, caseworker_id: int | None = None
+) -> StandardResult:
+    """Create the missing standard follow-ups of every open case (or one caseworker's).
+
+    Idempotent: the unique index on (case_id, milestone_key, lead_days) holds one row per
+    lead time for good, whatever its state, so a done or dismissed one is never recreated.
+    An open one whose milestone date moved is moved with it (its due time is the system's);
+    personal follow-ups are never touched. One ``follow_up.standard`` event per case changed.
+    """
+    now = utc_iso(clock.now())
+    rules = chain_rules()
+    created = moved = 0
+    with transaction(conn):
+        rows, _where, _params = queries.open_case_rows(conn, caseworker_id)
+        existing: dict[tuple[int, str, int], tuple[int, str, str]] = {}
+        for fid, case_id, key, lead, state, due_at in conn.execute(
+            "SELECT id, case_id, milestone_key, lead_days, state, due_at FROM follow_ups "
+            "WHERE origin = 'standard'"
+        ).fetchall():
+            existing[(case_id, key, lead)] = (fid, state, due_at)
+        for row in rows:
+            case_id, employment, birth, packed = row[0], row[2], row[3], row[17]
+            chain = chain_on(
+                _unpack_periods(packed),
+                on,
+                employment=employment,
+                birth_date=date.fromisoformat(birth) if birth else None,
+                rules=rules,
+            )
+            changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for key, lead, due_day, note in standard_due_dates(chain, on):
+                due_at = utc_iso(at_local(due_day, STANDARD_TIME))
+                found = existing.get((case_id, key, lead))
+                if found is None:
+                    cur = conn.execute(
+                        "INSERT OR IGNORE INTO follow_ups(case_id, owner_id, due_at, kind, "
+                        "origin, milestone_key, lead_days, note, state, created_at, occurrences) "
+                        "VALUES (?, NULL, ?, ?, 'standard', ?, ?, ?, 'open', ?, 0)",
+                        (case_id, due_at, STANDARD_KINDS.get(key, "other"), key, lead, note, now),
+                    )
+                    if cur.rowcount:
+                        created += 1
+                        changes["created"].append(
+                            {"id": cur.lastrowid, "milestone_key": key, "lead_days": lead,
+                             "due_at": due_at}
+                        )  # fmt: skip
+                elif found[1] == "open" and found[2] != due_at:
+                    conn.execute(
+                        "UPDATE follow_ups SET due_at = ?, note = ?, fired_at = NULL WHERE id = ?",
+                        (due_at, note, found[0]),
+                    )
+                    moved += 1
+                    changes["moved"].append(
+                        {"id": found[0], "milestone_key": key, "lead_days": lead,
+                         "from_due_at": found[2], "due_at": due_at}
+                    )  # fmt: skip
+            if changes:
+                ids = [c["id"] for items in changes.values() for c in items]
+                queries.append_event(
+                    conn, case_id=case_id, at=now, actor=SYSTEM_ACTOR, kind="follow_up.standard",
+                    detail={"on": on.isoformat(), "follow_up_ids": ids, **changes},
+                )  # fmt: skip
+    return StandardResult(on, len(rows), created, moved)
