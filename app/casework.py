@@ -287,7 +287,8 @@ def case_detail(
         follow_ups=_dicts(
             conn,
             "SELECT id, due_at, kind, origin, note, state, snoozed_until, closed_at "
-            "FROM follow_ups WHERE case_id = ? ORDER BY state = 'open' DESC, due_at",
+            "FROM follow_ups WHERE case_id = ? AND deleted_at IS NULL "
+            "ORDER BY state = 'open' DESC, due_at",
             (case_id,),
         ),
         planned=_dicts(

@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             view.case_opened.connect(self.open_case)
             view.loaded.connect(self._on_loaded)
         self.case_view.back_requested.connect(self.go_back)
+        self.preview.open_requested.connect(self.open_case)
         self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
         self.ctx.tasks.failed.connect(self._show_error)
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
