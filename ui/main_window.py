@@ -48,8 +48,16 @@ class MainWindow(QMainWindow):
         self.views: list[View] = [self.today_view, self.inbox_view, self.stock_view]
 
         self.rail = QListWidget()
+        self.rail.setObjectName("rail")
         self.rail.setAccessibleName(self.tr("Navigering"))
-        self.rail.setFixedWidth(170)
+        self.rail.setFixedWidth(150)
+        # Roomy, clearly marked navigation; the palette keeps it readable in dark themes.
+        self.rail.setStyleSheet(
+            "QListWidget#rail { border: none; background: palette(window); font-size: 11pt; }"
+            "QListWidget#rail::item { padding: 10px 12px; }"
+            "QListWidget#rail::item:selected { background: palette(highlight); "
+            "color: palette(highlighted-text); font-weight: bold; }"
+        )
         for title in (self.tr("Idag"), self.tr("Impulser"), self.tr("Ärendestock")):
             self.rail.addItem(QListWidgetItem(title))
         if ctx.caseworker.role == "lead":
@@ -140,7 +148,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([170, 760, 430])
+            self.splitter.setSizes([150, 846, 370])
         last = int(self.settings.value("window/view", TODAY))
         self.show_view(last if 0 <= last < self.rail.count() else TODAY)
 
@@ -162,6 +170,7 @@ class MainWindow(QMainWindow):
     def _on_rail(self, index: int) -> None:
         if 0 <= index < len(self.views):
             self.stack.setCurrentWidget(self.views[index])
+            self.preview.show()
 
     def current_view(self) -> View:
         widget = self.stack.currentWidget()
@@ -172,11 +181,13 @@ class MainWindow(QMainWindow):
         self._return_to = self.stack.currentWidget()
         self.case_view.open_case(case_ref)
         self.stack.setCurrentWidget(self.case_view)
+        self.preview.hide()  # the whole case is on screen; give it the room
 
     def go_back(self) -> None:
         if self.stack.currentWidget() is self.case_view:
             target = getattr(self, "_return_to", None) or self.today_view
             self.stack.setCurrentWidget(target)
+            self.preview.show()
             target.setFocus()
 
     def focus_search(self) -> None:
