@@ -177,6 +177,16 @@ def current_chain(
     ``link_gap_days`` or more days before it (the chain is over).
     """
     on_ord = on.toordinal()
+    if isinstance(periods, list) and len(periods) == 1 and isinstance(periods[0], tuple):
+        # The common case (one sick period), without the merging machinery.
+        start, end = periods[0]
+        first = start.toordinal()
+        if first > on_ord:
+            return (), False
+        last = on_ord if end is None else min(end.toordinal(), on_ord)
+        if last < first or on_ord - last - 1 >= link_gap_days:
+            return (), False
+        return ((first, last),), last == on_ord
     raw: list[Interval] = []
     for period in periods:
         start, end = (period.start, period.end) if isinstance(period, SickPeriod) else period
@@ -208,6 +218,8 @@ def current_chain(
 
 
 def _counted_days(intervals: Sequence[Interval]) -> int:
+    if len(intervals) == 1:
+        return intervals[0][1] - intervals[0][0] + 1
     return sum(last - first + 1 for first, last in intervals)
 
 
