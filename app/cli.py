@@ -408,6 +408,10 @@ def weights_reset(click_ctx: click.Context) -> None:
 cli.add_command(__import__("app.cli_followup").cli_followup.build_group(sys.modules[__name__]))
 
 
+cli.add_command(__import__("app.cli_import").cli_import.import_cmd)
+cli.add_command(__import__("app.cli_import").cli_import.export)
+
+
 def _fail(message: str, code: int = 2) -> NoReturn:
     click.echo(f"overblick: {message}", err=True)
     sys.exit(code)

@@ -1,0 +1,176 @@
+"""The ``overblick import`` and ``overblick export`` commands.
+
+Kept apart from :mod:`app.cli` (which registers them); nothing heavy is imported until a
+command runs. ``import`` takes each file in its own transaction and exits 0 when every row
+was accepted, 1 when some were rejected and 2 when a file could not be read at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+class _DateType(click.ParamType):
+    name = "ÅÅÅÅ-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(f"'{value}' är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD", param, ctx)
+
+
+def _emit_json(data: Any) -> None:
+    from app.cli import emit_json
+
+    emit_json(data)
+
+
+def _profile_actor(conn: Any) -> str | None:
+    """The signature events are written under: the profile's caseworker, if there is one."""
+    from app.errors import OverblickError
+    from app.profile import resolve_caseworker
+
+    try:
+        return resolve_caseworker(conn, None).ext_id
+    except OverblickError:
+        return None
+
+
+STATUS_SV = {"ok": "klar", "partial": "delvis", "failed": "misslyckad", "skipped": "hoppades över",
+             "running": "pågår"}  # fmt: skip
+
+
+def _history(ctx: Any, limit: int, as_json: bool) -> int:
+    from app.clock import STOCKHOLM
+    from app.importing import import_history
+
+    runs = import_history(ctx.conn(), limit)
+    if as_json:
+        _emit_json([r.as_json() for r in runs])
+        return 0
+    if not runs:
+        click.echo("Inga importer ännu.")
+        return 0
+    from datetime import datetime
+
+    for run in runs:
+        when = datetime.fromisoformat(run.started_at).astimezone(STOCKHOLM)
+        counts = (
+            f"{run.created} nya, {run.updated} uppdaterade, {run.unchanged} oförändrade, "
+            f"{run.rejected} avvisade"
+        )
+        status = STATUS_SV.get(run.status, run.status)
+        click.echo(f"{when:%Y-%m-%d %H:%M}  {run.file_name:30} {counts:60} {status}")
+    return 0
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--reject-file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Avvisade rader hit (standard: FIL.avvisade.csv bredvid filen). Med flera filer: en mapp.",
+)
+@click.option("--history", is_flag=True, help="Visa de senaste importerna.")
+@click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
+              help="Så många importer i --history.")  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Skriv ett JSON-dokument.")
+@click.pass_obj
+def import_cmd(
+    ctx: Any,
+    files: tuple[Path, ...],
+    reject_file: Path | None,
+    history: bool,
+    limit: int,
+    as_json: bool,
+) -> int:
+    """Importera ärenden, sjukperioder, intyg, impulser, bevakningar, kontakter och
+    handläggare från CSV, XLSX eller JSON Lines (se docs/import-format.md).
+
+    Varje fil importeras i en egen transaktion. Avvisade rader skrivs till en
+    avvisningsfil med orsak. Slutkod 0: alla rader godtogs; 1: några rader avvisades;
+    2: en fil kunde inte läsas alls.
+    """
+    if history:
+        return _history(ctx, limit, as_json)
+    if not files:
+        raise click.UsageError("Ange minst en fil att importera (eller --history).")
+    from app.importing import ImportResult, UnreadableFileError, import_file
+
+    conn = ctx.conn()
+    actor = _profile_actor(conn)
+    results: list[ImportResult] = []
+    code = 0
+    for path in files:
+        target = reject_file
+        if reject_file is not None and (len(files) > 1 or reject_file.is_dir()):
+            target = reject_file / f"{path.stem}.avvisade.csv"
+        try:
+            result = import_file(
+                conn, path, clock=ctx.clock, actor=actor, reject_file=target, source="cli"
+            )
+        except UnreadableFileError as exc:
+            click.echo(f"overblick: {exc}", err=True)
+            result = exc.result
+            code = 2
+        else:
+            if not as_json:
+                click.echo(result.summary_sv())
+            code = max(code, result.exit_code)
+        if result is not None:
+            results.append(result)
+    if as_json:
+        _emit_json({"files": [r.as_json() for r in results], "exit_code": code})
+    return code
+
+
+@click.group("export")
+def export() -> None:
+    """Exportera data ur Överblick."""
+
+
+@export.command("stock")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"]),
+    default=None,
+    help="Filformat (standard: av filnamnet, annars csv).",
+)
+@click.option(
+    "--as", "as_", metavar="SIGNATUR", default=None, help="Handläggare (standard: profilen)."
+)
+@click.option(
+    "--unmasked",
+    is_flag=True,
+    help="Skriv hela personnummer; utan flaggan maskeras de (ÅÅÅÅMMDD-****).",
+)
+@click.option(
+    "--on", "on", type=_DateType(), default=None, help="Datum att räkna på (standard: i dag)."
+)
+@click.pass_obj
+def export_stock_cmd(
+    ctx: Any, file: Path, fmt: str | None, as_: str | None, unmasked: bool, on: date | None
+) -> None:
+    """Ärendestocken som tabellen visar den: dag i kedjan, fas, nästa milstolpe, öppna
+    impulser, nästa bevakning, senaste åtgärd och poäng."""
+    from app.importing.export import export_stock, format_for
+    from app.profile import resolve_caseworker
+
+    conn = ctx.conn()
+    caseworker = resolve_caseworker(conn, as_)
+    fmt = format_for(file, fmt)
+    count = export_stock(
+        conn, caseworker, ctx.on(on), file, fmt, unmasked=unmasked, clock=ctx.clock
+    )
+    masked = "hela personnummer" if unmasked else "personnummer maskerade"
+    click.echo(f"Exporterade {count} ärenden för {caseworker.ext_id} till {file} ({masked}).")

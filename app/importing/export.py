@@ -1,0 +1,196 @@
+"""Export of the stock table, as shown, to CSV (';', UTF-8 with BOM) or XLSX, in Swedish.
+
+Personal identity numbers are masked unless ``unmasked=True`` is asked for explicitly;
+every export is written to the event log (who, when, how many rows, masked or not).
+The file is written beside its target and moved into place when complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import os
+import sqlite3
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from app.clock import STOCKHOLM, Clock, SystemClock, utc_iso
+from app.errors import InvalidInputError, OverblickError
+from app.pin import format_pin
+from app.profile import Caseworker
+from app.rules import chain_rules
+from app.stock import StockRow, stock_rows
+from db import queries, transaction
+
+FORMATS = ("csv", "xlsx")
+HEADERS = ("Ärende", "Namn", "Personnummer", "Dag", "Fas", "Nästa milstolpe", "Datum",
+           "Dagar kvar", "Öppna impulser", "Nästa bevakning", "Senaste åtgärd",
+           "Poäng")  # fmt: skip
+COLUMN_WIDTHS = (16, 26, 16, 6, 9, 52, 11, 10, 14, 15, 17, 8)
+SHEET_TITLE = "Ärendestock"
+
+
+def format_for(path: Path, fmt: str | None) -> str:
+    """The format asked for, else the one the file name ends in, else csv."""
+    if fmt:
+        if fmt not in FORMATS:
+            raise InvalidInputError(f"Okänt exportformat '{fmt}'; välj csv eller xlsx.")
+        return fmt
+    return "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
+
+
+def _milestone_labels() -> dict[str, str]:
+    return {m.key: m.label_sv for m in chain_rules().milestones}
+
+
+def _last_action(stamp: str | None) -> datetime | None:
+    if not stamp:
+        return None
+    if len(stamp) == 10:
+        return datetime.fromisoformat(stamp)
+    moment = datetime.fromisoformat(stamp)
+    return moment.astimezone(STOCKHOLM).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _pins(conn: sqlite3.Connection, rows: Sequence[StockRow]) -> dict[int, str]:
+    import json
+
+    found = conn.execute(
+        "SELECT id, pin FROM cases WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps([r.id for r in rows]),),
+    ).fetchall()
+    return {r[0]: format_pin(r[1]) for r in found if r[1]}
+
+
+def table_rows(
+    conn: sqlite3.Connection, rows: Sequence[StockRow], *, unmasked: bool = False
+) -> list[list[Any]]:
+    """The export's cells, one list per case, typed (dates as dates, numbers as numbers)."""
+    labels = _milestone_labels()
+    pins = _pins(conn, rows) if unmasked else {}
+    out = []
+    for r in rows:
+        milestone = ""
+        if r.next_milestone_day is not None:
+            label = labels.get(r.next_milestone_key or "", "")
+            milestone = (
+                f"Dag {r.next_milestone_day}: {label}" if label else f"Dag {r.next_milestone_day}"
+            )
+        out.append(
+            [
+                r.case_ref,
+                r.person_name,
+                pins.get(r.id, r.masked_pin) if unmasked else r.masked_pin,
+                r.day if r.phase else None,
+                r.phase,
+                milestone,
+                r.next_milestone_date,
+                r.days_left,
+                r.open_impulses,
+                r.next_follow_up,
+                _last_action(r.last_action_at),
+                round(r.score, 1),
+            ]
+        )
+    return out
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        text = f"{value:.1f}".replace(".", ",")  # Swedish Excel reads a decimal comma
+        return text[:-2] if text.endswith(",0") else text
+    return str(value)
+
+
+def _write_csv(tmp: Path, cells: list[list[Any]]) -> None:
+    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
+        writer.writerow(HEADERS)
+        for row in cells:
+            writer.writerow([_csv_cell(v) for v in row])
+
+
+def _write_xlsx(tmp: Path, cells: list[list[Any]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(SHEET_TITLE)
+    for index, width in enumerate(COLUMN_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for title in HEADERS:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in cells:
+        out: list[Any] = []
+        for value in row:
+            if isinstance(value, datetime):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "yyyy-mm-dd hh:mm"
+                out.append(cell)
+            elif isinstance(value, date):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = "yyyy-mm-dd"
+                out.append(cell)
+            else:
+                out.append(value)
+        sheet.append(out)
+    book.save(tmp)
+
+
+def export_stock(
+    conn: sqlite3.Connection,
+    caseworker: Caseworker | None,
+    on: date,
+    path: str | os.PathLike[str],
+    fmt: str,
+    *,
+    unmasked: bool = False,
+    rows: Sequence[StockRow] | None = None,
+    clock: Clock | None = None,
+) -> int:
+    """Write the stock table (the caseworker's, or everyone's for None) and return the rows.
+
+    ``rows`` lets the window export the rows as currently filtered and sorted; without it
+    the caseworker's open cases are exported in priority order.
+    """
+    path = Path(path).expanduser()
+    fmt = format_for(path, fmt)
+    if rows is None:
+        rows = stock_rows(conn, caseworker, on)
+    cells = table_rows(conn, rows, unmasked=unmasked)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (_write_xlsx if fmt == "xlsx" else _write_csv)(tmp, cells)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise OverblickError(f"Kan inte skriva {path} ({exc.strerror or exc}).") from None
+    now = utc_iso((clock or SystemClock()).now())
+    with transaction(conn):
+        queries.append_event(
+            conn,
+            case_id=None,
+            at=now,
+            actor=caseworker.ext_id if caseworker else None,
+            kind="export.stock",
+            detail={"format": fmt, "rows": len(cells), "unmasked": unmasked, "on": on.isoformat()},
+        )
+    return len(cells)

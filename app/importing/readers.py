@@ -1,0 +1,587 @@
+"""Import file readers: format, encoding and dialect detection, and streaming row readers.
+
+A file is read twice, both times as a stream: once to take its SHA-256 and to find out
+whether its text is UTF-8 (or else Windows-1252), and once to yield its rows. Nothing
+ever holds a whole file in memory. Each reader yields :class:`SourceRow`: the line (or
+sheet row) number, the entity the row describes, and the row's values under the file's
+own column names.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from app.errors import OverblickError
+from app.importing import fields as F
+
+CHUNK = 1 << 16
+SNIFF_BYTES = 8192
+CSV, XLSX, JSONL = "csv", "xlsx", "jsonl"
+DELIMITERS = (";", ",", "\t")
+DOC_HINT = "Se docs/import-format.md för vilka kolumner som finns."
+
+
+class UnreadableFileError(OverblickError):
+    """The file cannot be imported at all: empty, binary, an unknown format or header."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.result: Any = None  # the failed ImportResult, set by import_file
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    """What the first pass over a file found."""
+
+    path: Path
+    size: int
+    sha256: str
+    format: str
+    encoding: str | None  # for csv: utf-8-sig, cp1252 or utf-16
+
+
+TYPE_COLUMN = "Posttyp"  # the record-type column of a reject report from several sheets
+
+
+@dataclass(slots=True)
+class SourceRow:
+    """One record of a file, before validation.
+
+    ``fields`` is either a dict (JSON Lines: key -> value) or a list of cell values whose
+    columns ``keys`` names (CSV, XLSX: one header tuple shared by every row of the file).
+    """
+
+    line: int
+    entity: str | None
+    fields: dict[str, Any] | list[Any]
+    label: str
+    keys: tuple[str | None, ...] | None = None
+    error: str | None = None  # a problem found while reading (bad JSON, unknown record type)
+    error_field: str = ""
+    text: str | None = None  # JSON Lines: the line as read
+    type_name: str | None = None  # a sheet of several: its entity, for the reject report
+    aligned: bool = False  # the values line up with the reject report's columns (CSV)
+
+    @property
+    def original(self) -> list[Any] | dict[str, Any] | str:
+        """The row's values for the reject report."""
+        if self.text is not None:
+            return self.text
+        if isinstance(self.fields, dict):
+            return dict(self.fields)
+        if self.aligned or self.keys is None:
+            return list(self.fields)
+        values = {k: v for k, v in zip(self.keys, self.fields, strict=False) if k}
+        if self.type_name:
+            values[TYPE_COLUMN] = self.type_name
+        return values
+
+
+def inspect_file(path: Path) -> FileInfo:
+    """Hash the file and decide its format (and, for text, its encoding) from its content."""
+    try:
+        fh = path.open("rb")
+    except FileNotFoundError:
+        raise UnreadableFileError(f"{path.name}: filen finns inte.") from None
+    except IsADirectoryError:
+        raise UnreadableFileError(f"{path.name}: är en mapp, inte en fil.") from None
+    except OSError as exc:
+        raise UnreadableFileError(f"{path.name}: filen kan inte öppnas ({exc.strerror}).") from None
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    size = 0
+    head = b""
+    with fh:
+        while chunk := fh.read(CHUNK):
+            if size < SNIFF_BYTES:
+                head += chunk[: SNIFF_BYTES - size]
+            size += len(chunk)
+            digest.update(chunk)
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+        if utf8:
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                utf8 = False
+    name = path.name
+    if size == 0 or not head.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise UnreadableFileError(f"{name}: filen är tom.")
+    sha = digest.hexdigest()
+    if head.startswith(b"PK\x03\x04"):
+        return FileInfo(path, size, sha, XLSX, None)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableFileError(
+            f"{name}: filen är i det gamla Excel-formatet (.xls) eller lösenordsskyddad; "
+            "spara den som Excel-arbetsbok (.xlsx) eller CSV och importera igen."
+        )
+    if head.startswith(b"%PDF"):
+        raise UnreadableFileError(f"{name}: filen är en PDF; importera CSV, XLSX eller JSON Lines.")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+        text_head = head.decode("utf-16", errors="ignore")
+    else:
+        if b"\x00" in head:
+            raise UnreadableFileError(
+                f"{name}: filen är ingen textfil (binärt innehåll); importera CSV, XLSX eller "
+                "JSON Lines."
+            )
+        encoding = "utf-8-sig" if utf8 else "cp1252"
+        text_head = head.decode(encoding, errors="ignore")
+    first = text_head.lstrip("\ufeff \t\r\n")[:1]
+    if first == "[":
+        raise UnreadableFileError(
+            f"{name}: filen är en JSON-lista; Överblick läser JSON Lines, ett objekt per rad."
+        )
+    if first == "{":
+        return FileInfo(path, size, sha, JSONL, "utf-8")
+    return FileInfo(path, size, sha, CSV, encoding)
+
+
+class Source:
+    """A streaming reader over one file."""
+
+    format: str = ""
+
+    def __init__(self, info: FileInfo) -> None:
+        self.info = info
+        self.name = info.path.name
+        self.columns: list[str] = []  # the original columns, for the reject report
+        self.mixed = False  # rows of several entities: references may point forward
+        self.ignored_columns: list[str] = []
+        self.entities: list[str] = []
+
+    def rows(self) -> Iterator[SourceRow]:
+        raise NotImplementedError
+
+    def position(self) -> tuple[int, int]:
+        """Progress as (done, total) in the reader's own unit."""
+        return 0, 0
+
+    def close(self) -> None:
+        return None
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _header_names(cells: list[Any]) -> list[str]:
+    return [("" if c is None else str(c)).replace("\ufeff", "").strip() for c in cells]
+
+
+def _record_type_index(header: list[str]) -> int | None:
+    for index, name in enumerate(header):
+        if F.fold(name) in F.RECORD_TYPE_COLUMNS:
+            return index
+    return None
+
+
+def _recognised(header: list[str]) -> int:
+    """How many columns any entity (or the record-type column) knows."""
+    count = 0
+    for name in header:
+        folded = F.fold(name)
+        if folded in F.RECORD_TYPE_COLUMNS or any(
+            e.by_column.get(folded) for e in F.ENTITIES.values()
+        ):
+            count += 1
+    return count
+
+
+def _plan_header(
+    name: str, header: list[str], entity_hint: str | None
+) -> tuple[str | None, int | None, list[str]]:
+    """The entity of a single-entity header (or None with the record-type column's index)."""
+    type_index = _record_type_index(header)
+    present = [h for h in header if h]
+    if type_index is not None:
+        known = {h for h in present for e in F.ENTITIES.values() if e.spec_for(h) is not None} | {
+            header[type_index]
+        }
+        return None, type_index, [h for h in present if h not in known]
+    if entity_hint is not None:
+        entity = entity_hint
+        _, missing = F.header_score(entity, present)
+    else:
+        entity, missing = F.guess_entity(present)
+        if entity is None:
+            raise UnreadableFileError(
+                f"{name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
+                f"(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
+            )
+    if missing:
+        columns = ", ".join(f"'{m.column}'" for m in missing)
+        what = F.ENTITY_SV_PLURAL[entity]
+        raise UnreadableFileError(
+            f"{name}: kolumnen {columns} saknas; den behövs för {what}. {DOC_HINT}"
+        )
+    spec = F.ENTITIES[entity]
+    ignored = [h for h in present if spec.spec_for(h) is None]
+    return entity, None, ignored
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+# ---------------------------------------------------------------------------------------------
+class CsvSource(Source):
+    """CSV as Swedish Excel writes it: ';' (or ',' or tab, read from the header), any of
+    UTF-8 with or without BOM, Windows-1252 or UTF-16; quoted fields may hold ';' and newlines."""
+
+    format = CSV
+
+    def __init__(self, info: FileInfo) -> None:
+        super().__init__(info)
+        self._binary: BinaryIO = info.path.open("rb")
+        try:
+            self._text = io.TextIOWrapper(
+                self._binary, encoding=info.encoding or "utf-8-sig", errors="replace", newline=""
+            )
+            self._prepare()
+        except BaseException:
+            self._binary.close()
+            raise
+
+    def _prepare(self) -> None:
+        line_no = 0
+        line = ""
+        forced: str | None = None
+        while True:
+            line = self._text.readline()
+            if not line:
+                raise UnreadableFileError(f"{self.name}: filen har ingen rubrikrad.")
+            line_no += 1
+            stripped = line.replace("\ufeff", "").strip()
+            if not stripped:
+                continue
+            if stripped.lower().startswith("sep=") and len(stripped) == 5:
+                forced = stripped[4]  # Excel's "sep=;" line names the separator
+                continue
+            break
+        candidates = (forced,) if forced else DELIMITERS
+        best: tuple[int, int, str, list[str]] | None = None
+        for rank, delimiter in enumerate(candidates):
+            header = _header_names(next(csv.reader([line], delimiter=delimiter)))
+            score = (_recognised(header), -rank)
+            if best is None or score > best[:2]:
+                best = (*score, delimiter, header)
+        assert best is not None
+        recognised, _, self.delimiter, header = best
+        if recognised == 0:
+            raise UnreadableFileError(
+                f"{self.name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
+                f"(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
+            )
+        self.header = header
+        self.columns = header
+        self._offset = line_no
+        self.entity, self.type_index, self.ignored_columns = _plan_header(self.name, header, None)
+        self.mixed = self.type_index is not None
+        self.entities = [self.entity] if self.entity else []
+        self._keys = _keys(header)
+
+    def rows(self) -> Iterator[SourceRow]:
+        reader = csv.reader(self._text, delimiter=self.delimiter)
+        keys = self._keys
+        width = len(self.header)
+        padding = [""] * width
+        last = 0
+        offset = self._offset
+        name = self.name
+        entity = self.entity
+        type_index = self.type_index
+        try:
+            for values in reader:
+                line = offset + last + 1
+                last = reader.line_num
+                if not any(v.strip() for v in values):
+                    continue
+                row_entity = entity
+                error = None
+                error_field = ""
+                if type_index is not None:
+                    kind = values[type_index] if type_index < len(values) else ""
+                    row_entity = F.entity_named(kind)
+                    if row_entity is None:
+                        error_field = self.header[type_index]
+                        error = _unknown_type(kind)
+                n = len(values)
+                if n < width:
+                    values.extend(padding[n:])
+                elif n > width and any(v.strip() for v in values[width:]):
+                    error = (
+                        "Raden har fler fält än rubrikraden; kontrollera citattecken och "
+                        "avgränsare."
+                    )
+                    error_field = ""
+                yield SourceRow(
+                    line, row_entity, values, name, keys, error, error_field, aligned=True
+                )
+        except csv.Error as exc:
+            raise UnreadableFileError(
+                f"{name}: rad {offset + last + 1} kan inte läsas som CSV ({exc}); "
+                "kontrollera att citattecken är parade."
+            ) from None
+
+    def position(self) -> tuple[int, int]:
+        try:
+            return self._binary.tell(), self.info.size
+        except (OSError, ValueError):
+            return 0, self.info.size
+
+    def close(self) -> None:
+        self._text.close()
+
+
+def _keys(header: list[str]) -> tuple[str | None, ...]:
+    """The header as row keys: an empty or repeated column name is None (not read)."""
+    seen: set[str] = set()
+    keys: list[str | None] = []
+    for column in header:
+        keys.append(column if column and column not in seen else None)
+        seen.add(column)
+    return tuple(keys)
+
+
+def _unknown_type(kind: Any) -> str:
+    if F.is_empty(kind):
+        return (
+            "Posttypen saknas; ange ärende, sjukperiod, intyg, impuls, bevakning, kontakt "
+            "eller handläggare."
+        )
+    return (
+        "Okänd posttyp; ange ärende, sjukperiod, intyg, impuls, bevakning, kontakt eller "
+        "handläggare (case, sick_period, certificate, impulse, follow_up, contact, caseworker)."
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# XLSX
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class _Sheet:
+    title: str
+    entity: str | None
+    type_index: int | None
+    header: list[str]
+    header_row: int
+    keys: tuple[str | None, ...] = ()
+
+
+class XlsxSource(Source):
+    """An Excel workbook (openpyxl, read-only streaming): one sheet per entity, named for it
+    ('Ärenden', 'Impulser', ...), or else the first sheet."""
+
+    format = XLSX
+
+    def __init__(self, info: FileInfo) -> None:
+        super().__init__(info)
+        try:
+            import openpyxl
+
+            self._book = openpyxl.load_workbook(info.path, read_only=True, data_only=True)
+        except Exception:
+            raise UnreadableFileError(
+                f"{self.name}: filen kan inte läsas som en Excel-arbetsbok (.xlsx)."
+            ) from None
+        try:
+            self._prepare()
+        except BaseException:
+            self._book.close()
+            raise
+        self._done = 0
+
+    def _prepare(self) -> None:
+        named = [(F.entity_named(ws.title), ws) for ws in self._book.worksheets]
+        chosen = [(e, ws) for e, ws in named if e is not None]
+        if chosen:
+            chosen.sort(key=lambda pair: F.ENTITY_ORDER.index(pair[0]))
+            self.ignored_sheets = [ws.title for e, ws in named if e is None]
+        else:
+            chosen = [(None, self._book.worksheets[0])]
+            self.ignored_sheets = [ws.title for ws in self._book.worksheets[1:]]
+        self._sheets: list[_Sheet] = []
+        ignored: list[str] = []
+        self._total = 0
+        for hint, ws in chosen:
+            found = self._header(ws)
+            if found is None:
+                continue
+            header_row, header = found
+            label = f"{self.name} [{ws.title}]"
+            entity, type_index, unknown = _plan_header(label, header, hint)
+            sheet = _Sheet(ws.title, entity, type_index, header, header_row, _keys(header))
+            self._sheets.append(sheet)
+            ignored.extend(u for u in unknown if u not in ignored)
+            self._total += max(0, (ws.max_row or 0) - header_row)
+        if not self._sheets:
+            raise UnreadableFileError(f"{self.name}: arbetsboken har inga rader att importera.")
+        self.ignored_columns = ignored
+        self.entities = [s.entity for s in self._sheets if s.entity]
+        self.mixed = len(self._sheets) > 1 or any(s.type_index is not None for s in self._sheets)
+        if len(self._sheets) == 1 and self._sheets[0].type_index is None:
+            self.columns = self._sheets[0].header
+        else:
+            columns = [] if any(s.type_index is not None for s in self._sheets) else [TYPE_COLUMN]
+            for sheet in self._sheets:
+                columns.extend(c for c in sheet.header if c and c not in columns)
+            self.columns = columns
+
+    @staticmethod
+    def _header(ws: Any) -> tuple[int, list[str]] | None:
+        for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
+            if any(not F.is_empty(c) for c in cells):
+                return number, _header_names(list(cells))
+            if number > 50:
+                break
+        return None
+
+    def rows(self) -> Iterator[SourceRow]:
+        several = len(self._sheets) > 1
+        for sheet in self._sheets:
+            ws = self._book[sheet.title]
+            label = f"{self.name} [{sheet.title}]"
+            kind_sv = F.ENTITY_SV[sheet.entity] if several and sheet.entity else None
+            start = sheet.header_row + 1
+            keys = sheet.keys
+            width = len(keys)
+            for number, cells in enumerate(ws.iter_rows(min_row=start, values_only=True), start):
+                self._done += 1
+                if all(F.is_empty(c) for c in cells):
+                    continue
+                values = list(cells[:width])
+                if len(values) < width:
+                    values.extend([None] * (width - len(values)))
+                entity = sheet.entity
+                error = None
+                error_field = ""
+                if sheet.type_index is not None:
+                    kind = values[sheet.type_index]
+                    entity = F.entity_named(kind)
+                    if entity is None:
+                        error, error_field = _unknown_type(kind), sheet.header[sheet.type_index]
+                yield SourceRow(
+                    number, entity, values, label, keys, error, error_field, type_name=kind_sv
+                )
+
+    def position(self) -> tuple[int, int]:
+        return self._done, max(self._total, self._done)
+
+    def close(self) -> None:
+        self._book.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON Lines
+# ---------------------------------------------------------------------------------------------
+class JsonlSource(Source):
+    """JSON Lines: one object per line, with a "type" naming the entity."""
+
+    format = JSONL
+
+    def __init__(self, info: FileInfo) -> None:
+        super().__init__(info)
+        self.columns = ["post"]
+        self.mixed = True
+        self._fh: BinaryIO = info.path.open("rb")
+
+    def rows(self) -> Iterator[SourceRow]:
+        name = self.name
+        first = True
+        entities: dict[str, str] = {}
+        known: dict[tuple[str, str], bool] = {}  # (entity, key) -> whether a field has it
+        for number, raw in enumerate(self._fh, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if not raw.strip():
+                continue
+            try:
+                text = raw.decode("utf-8").rstrip("\r\n")
+            except UnicodeDecodeError:
+                if first:
+                    raise UnreadableFileError(f"{name}: filen är inte UTF-8-text.") from None
+                text = raw.decode("utf-8", "replace").rstrip("\r\n")
+                reason = "Raden är inte giltig UTF-8-text."
+                yield SourceRow(number, None, {}, name, error=reason, text=text)
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                if first:
+                    raise UnreadableFileError(
+                        f"{name}: första raden är inte giltig JSON; Överblick läser JSON Lines, "
+                        "ett objekt per rad."
+                    ) from None
+                reason = f"Raden är inte giltig JSON (fel vid tecken {exc.colno})."
+                yield SourceRow(number, None, {}, name, error=reason, text=text)
+                continue
+            if not isinstance(record, dict):
+                if first:
+                    raise UnreadableFileError(
+                        f"{name}: första raden är inget JSON-objekt; Överblick läser JSON Lines, "
+                        "ett objekt per rad."
+                    )
+                reason = "Raden ska vara ett JSON-objekt ({...})."
+                yield SourceRow(number, None, {}, name, error=reason, text=text)
+                continue
+            first = False
+            type_key = "type" if "type" in record else _type_key(record)
+            kind = record.pop(type_key) if type_key else None
+            entity = entities.get(kind) if kind.__class__ is str else None
+            if entity is None:
+                entity = F.entity_named(kind)
+                if entity is None:
+                    reason = _unknown_type(kind)
+                    yield SourceRow(number, None, record, name, None, reason, "type", text)
+                    continue
+                entities[kind] = entity
+            for key in record:
+                if (entity, key) not in known:
+                    known[(entity, key)] = F.ENTITIES[entity].spec_for(key) is not None
+            yield SourceRow(number, entity, record, name, text=text)
+        self.ignored_columns = sorted({key for (_, key), ok in known.items() if not ok})
+        if first:
+            raise UnreadableFileError(f"{name}: filen har inga poster.")
+
+    def position(self) -> tuple[int, int]:
+        try:
+            return self._fh.tell(), self.info.size
+        except (OSError, ValueError):
+            return 0, self.info.size
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def _type_key(record: dict[str, Any]) -> str | None:
+    return next((k for k in F.JSONL_TYPE_KEYS if k in record), None)
+
+
+def open_source(info: FileInfo) -> Source:
+    """The streaming reader for the file's format; header problems raise UnreadableFileError."""
+    try:
+        if info.format == XLSX:
+            return XlsxSource(info)
+        if info.format == JSONL:
+            return JsonlSource(info)
+        return CsvSource(info)
+    except OSError as exc:
+        raise UnreadableFileError(
+            f"{info.path.name}: filen kan inte läsas ({exc.strerror or exc})."
+        ) from None
