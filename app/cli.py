@@ -11,8 +11,6 @@ import time
 
 STARTED = time.perf_counter()
 
-import json
-import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -22,88 +20,20 @@ from typing import Any, NoReturn
 
 import click
 
-from app.clock import Clock, FixedClock, SystemClock, local_today
+from app.cli_common import (
+    DATE,
+    DB_ENV,
+    Context,
+    as_option,
+    emit_json,
+    json_option,
+    on_option,
+    pass_ctx,
+)
+from app.cli_followup import follow_up
+from app.cli_import import export, import_cmd
+from app.clock import SystemClock
 from app.errors import OverblickError
-
-DB_ENV = "OVERBLICK_DB"
-
-
-class DateType(click.ParamType):
-    name = "ÅÅÅÅ-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"'{value}' är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD", param, ctx)
-
-
-DATE = DateType()
-
-
-def default_db_path() -> Path:
-    env = os.environ.get(DB_ENV)
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Overblick", appauthor=False)) / "overblick.db"
-
-
-class Context:
-    """What every command shares: where the database is, and the clock."""
-
-    def __init__(self, db_path: Path | None, clock: Clock) -> None:
-        self.db_path = db_path or default_db_path()
-        self.clock = clock
-        self._conn: sqlite3.Connection | None = None
-
-    def conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            from db import open_db
-
-            self._conn = open_db(self.db_path)
-        return self._conn
-
-    def on(self, value: date | None) -> date:
-        return value or local_today(self.clock)
-
-    def clock_on(self, value: date | None) -> Clock:
-        """A clock standing at the start of working hours on ``--on``, or the real one."""
-        if value is None:
-            return self.clock
-        from datetime import datetime, time
-
-        from app.clock import STOCKHOLM
-
-        return FixedClock(datetime.combine(value, time(8), tzinfo=STOCKHOLM))
-
-
-pass_ctx = click.make_pass_decorator(Context)
-
-
-def emit_json(data: Any) -> None:
-    """One JSON document on stdout: indented for a person at a terminal, compact in a pipe."""
-    indent = 2 if sys.stdout.isatty() else None
-    click.echo(json.dumps(data, ensure_ascii=False, indent=indent))
-
-
-def on_option(f: Any) -> Any:
-    return click.option(
-        "--on", "on", type=DATE, default=None, help="Datum att räkna på (standard: i dag)."
-    )(f)
-
-
-def as_option(f: Any) -> Any:
-    return click.option(
-        "--as", "as_", metavar="SIGNATUR", default=None, help="Handläggare (standard: profilen)."
-    )(f)
-
-
-def json_option(f: Any) -> Any:
-    return click.option("--json", "as_json", is_flag=True, help="Skriv ett JSON-dokument.")(f)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -405,11 +335,9 @@ def weights_reset(click_ctx: click.Context) -> None:
     click.echo(f"Vikterna för {caseworker.ext_id} följer teamstandarden igen.")
 
 
-cli.add_command(__import__("app.cli_followup").cli_followup.build_group(sys.modules[__name__]))
-
-
-cli.add_command(__import__("app.cli_import").cli_import.import_cmd)
-cli.add_command(__import__("app.cli_import").cli_import.export)
+cli.add_command(follow_up)
+cli.add_command(import_cmd)
+cli.add_command(export)
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
@@ -443,7 +371,3 @@ def main(argv: list[str] | None = None, window: WindowOpener | None = None) -> N
         _fail(str(exc), 2)
     except BrokenPipeError:
         sys.exit(0)
-
-
-if __name__ == "__main__":
-    main()

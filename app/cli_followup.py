@@ -1,20 +1,14 @@
-"""``overblick follow-up``: personal and standard follow-ups from the command line.
-
-The group is built from the shared helpers of the command module (``build_group(app.cli)``)
-rather than importing ``app.cli`` at import time, so ``app.cli`` can register it while it is
-itself being imported (also when run as ``python -m app.cli``). ``follow_up`` is the group
-built on ``app.cli``, made on first use.
-"""
+"""``overblick follow-up``: personal and standard follow-ups from the command line."""
 
 from __future__ import annotations
 
-import importlib
 from datetime import date, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import click
+
+from app.cli_common import as_option, emit_json, json_option, on_option, pass_ctx
 
 WAKE_CHOICES = {"any-impulse": "any_impulse", "certificate": "certificate", "none": "none"}
 KINDS = ("insured", "employer", "healthcare", "af", "other")
@@ -47,324 +41,313 @@ def _line(fu: Any, now: datetime) -> str:
     return text
 
 
-def build_group(helpers: ModuleType) -> click.Group:
-    """The ``follow-up`` group, using the Context, options and JSON output of ``helpers``
-    (the module that defines the ``overblick`` command)."""
-    pass_ctx = helpers.pass_ctx
-    as_option, json_option, on_option = (
-        helpers.as_option, helpers.json_option, helpers.on_option,
+def now_of(ctx: Any, on: date | None) -> datetime:
+    return ctx.clock_on(on).now()
+
+
+def actor(ctx: Any, as_: str | None) -> Any:
+    from app.profile import resolve_caseworker
+
+    return resolve_caseworker(ctx.conn(), as_)
+
+
+@click.group("follow-up")
+def follow_up() -> None:
+    """Bevakningar: egna och standard från rehabiliteringskedjan."""
+
+
+@follow_up.command("add")
+@click.argument("case_id")
+@click.option(
+    "--at",
+    "at",
+    required=True,
+    metavar="NÄR",
+    help="När: i morgon, nästa arbetsdag, fre 10:00, +3d, 2026-12-01 10:30 …",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS, case_sensitive=False),
+    default="other",
+    show_default=True,
+    help="Vem bevakningen gäller.",
+)
+@click.option("--note", default=None, help="Anteckning.")
+@click.option("--every", default=None, metavar="N", help="Upprepa: 3d, 2w (veckor).")
+@click.option(
+    "--until", "until", default=None, metavar="DATUM", help="Upprepa till och med detta datum."
+)
+@click.option(
+    "--count",
+    type=click.IntRange(1, 1000),
+    default=None,
+    help="Upprepa så här många gånger totalt.",
+)
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def add(
+    ctx: Any, case_id: str, at: str, kind: str, note: str | None, every: str | None,
+    until: str | None, count: int | None, as_: str | None, on: date | None, as_json: bool,
+) -> None:  # fmt: skip
+    """Skapa en egen bevakning på ett ärende."""
+    from app.followups import Recurrence, create_follow_up
+    from app.when import parse_day, parse_every, parse_when
+
+    if (until or count) and not every:
+        raise click.UsageError("--until och --count kräver --every.")
+    now = now_of(ctx, on)
+    due = parse_when(at, now)
+    recurrence = None
+    if every:
+        n, unit = parse_every(every)
+        recurrence = Recurrence(n, unit, parse_day(until, now) if until else None, count)
+    caseworker = actor(ctx, as_)
+    fu = create_follow_up(
+        ctx.conn(), case_id, caseworker, due, ctx.clock_on(on),
+        kind=kind.lower(), note=note, recurrence=recurrence,
     )  # fmt: skip
-    emit_json = helpers.emit_json
+    if as_json:
+        emit_json({"follow_up": fu.as_json(now)})
+        return
+    message = f"Bevakning {fu.id} skapad: {fu.case_ref}, {_when_sv(fu.due_at)} ({fu.kind_sv})"
+    if fu.recurrence:
+        message += f", återkommer {fu.recurrence.label_sv()}"
+    click.echo(message + ".")
+    if fu.fire_at <= now:
+        click.echo("Obs: tidpunkten har redan passerat; bevakningen är förfallen direkt.")
 
-    def now_of(ctx: Any, on: date | None) -> datetime:
-        return ctx.clock_on(on).now()
 
-    def actor(ctx: Any, as_: str | None) -> Any:
-        from app.profile import resolve_caseworker
+@follow_up.command("list")
+@click.option("--due", "due_only", is_flag=True, help="Bara förfallna (i dag eller tidigare).")
+@click.option("--case", "case_ref", default=None, metavar="ÄRENDE", help="Bara ett ärende.")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def list_(
+    ctx: Any, due_only: bool, case_ref: str | None, as_: str | None, on: date | None,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Dina öppna bevakningar, med uppskjutningar och vad som väcker dem."""
+    from app.clock import utc_iso
+    from app.followups import legal_floor, list_follow_ups
 
-        return resolve_caseworker(ctx.conn(), as_)
-
-    @click.group("follow-up")
-    def follow_up() -> None:
-        """Bevakningar: egna och standard från rehabiliteringskedjan."""
-
-    @follow_up.command("add")
-    @click.argument("case_id")
-    @click.option(
-        "--at",
-        "at",
-        required=True,
-        metavar="NÄR",
-        help="När: i morgon, nästa arbetsdag, fre 10:00, +3d, 2026-12-01 10:30 …",
-    )
-    @click.option(
-        "--kind",
-        type=click.Choice(KINDS, case_sensitive=False),
-        default="other",
-        show_default=True,
-        help="Vem bevakningen gäller.",
-    )
-    @click.option("--note", default=None, help="Anteckning.")
-    @click.option("--every", default=None, metavar="N", help="Upprepa: 3d, 2w (veckor).")
-    @click.option(
-        "--until", "until", default=None, metavar="DATUM", help="Upprepa till och med detta datum."
-    )
-    @click.option(
-        "--count",
-        type=click.IntRange(1, 1000),
-        default=None,
-        help="Upprepa så här många gånger totalt.",
-    )
-    @as_option
-    @on_option
-    @json_option
-    @pass_ctx
-    def add(
-        ctx: Any, case_id: str, at: str, kind: str, note: str | None, every: str | None,
-        until: str | None, count: int | None, as_: str | None, on: date | None, as_json: bool,
-    ) -> None:  # fmt: skip
-        """Skapa en egen bevakning på ett ärende."""
-        from app.followups import Recurrence, create_follow_up
-        from app.when import parse_day, parse_every, parse_when
-
-        if (until or count) and not every:
-            raise click.UsageError("--until och --count kräver --every.")
-        now = now_of(ctx, on)
-        due = parse_when(at, now)
-        recurrence = None
-        if every:
-            n, unit = parse_every(every)
-            recurrence = Recurrence(n, unit, parse_day(until, now) if until else None, count)
-        caseworker = actor(ctx, as_)
-        fu = create_follow_up(
-            ctx.conn(), case_id, caseworker, due, ctx.clock_on(on),
-            kind=kind.lower(), note=note, recurrence=recurrence,
-        )  # fmt: skip
-        if as_json:
-            emit_json({"follow_up": fu.as_json(now)})
-            return
-        message = f"Bevakning {fu.id} skapad: {fu.case_ref}, {_when_sv(fu.due_at)} ({fu.kind_sv})"
-        if fu.recurrence:
-            message += f", återkommer {fu.recurrence.label_sv()}"
-        click.echo(message + ".")
-        if fu.fire_at <= now:
-            click.echo("Obs: tidpunkten har redan passerat; bevakningen är förfallen direkt.")
-
-    @follow_up.command("list")
-    @click.option("--due", "due_only", is_flag=True, help="Bara förfallna (i dag eller tidigare).")
-    @click.option("--case", "case_ref", default=None, metavar="ÄRENDE", help="Bara ett ärende.")
-    @as_option
-    @on_option
-    @json_option
-    @pass_ctx
-    def list_(
-        ctx: Any, due_only: bool, case_ref: str | None, as_: str | None, on: date | None,
-        as_json: bool,
-    ) -> None:  # fmt: skip
-        """Dina öppna bevakningar, med uppskjutningar och vad som väcker dem."""
-        from app.clock import utc_iso
-        from app.followups import legal_floor, list_follow_ups
-
-        conn = ctx.conn()
-        caseworker = actor(ctx, as_)
-        now = now_of(ctx, on)
-        items = list_follow_ups(conn, caseworker, now, due_only=due_only, case=case_ref)
-        hidden = legal_floor(conn, caseworker, now)
-        if as_json:
-            emit_json(
-                {
-                    "now": utc_iso(now),
-                    "caseworker": caseworker.ext_id,
-                    "due_only": due_only,
-                    "follow_ups": [f.as_json(now) for f in items],
-                    "hidden": hidden.as_json(),
-                }
-            )
-            return
-        head = "Förfallna bevakningar" if due_only else "Bevakningar"
-        click.echo(f"{head} för {caseworker.ext_id}: {len(items)}")
-        for fu in items:
-            click.echo(_line(fu, now))
-        if hidden.count and hidden.until is not None:
-            word = "ärende" if hidden.count == 1 else "ärenden"
-            click.echo(
-                f"{hidden.count} {word} dolda av uppskjutning eller planering, "
-                f"som längst till {_when_sv(hidden.until)}."
-            )
-
-    @follow_up.command("done")
-    @click.argument("follow_up_id", metavar="ID", type=int)
-    @click.option("--note", default=None, help="Anteckning, skrivs i händelseloggen.")
-    @as_option
-    @json_option
-    @pass_ctx
-    def done(ctx: Any, follow_up_id: int, note: str | None, as_: str | None, as_json: bool) -> None:
-        """Klarmarkera (en återkommande går vidare till nästa tillfälle)."""
-        from app.followups import done_follow_up
-
-        fu = done_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock, note)
-        advanced = fu.state == "open"
-        if as_json:
-            emit_json({"follow_up": fu.as_json(ctx.clock.now()), "advanced": advanced})
-        elif advanced:
-            click.echo(f"Bevakning {fu.id} klar; nästa tillfälle {_when_sv(fu.due_at)}.")
-        else:
-            click.echo(f"Bevakning {fu.id} klarmarkerad.")
-
-    @follow_up.command("snooze")
-    @click.argument("follow_up_id", metavar="ID", type=int)
-    @click.option(
-        "--until",
-        "until",
-        required=True,
-        metavar="NÄR",
-        help="Till när: +1h, i morgon, nästa arbetsdag, 2026-12-01 10:00 …",
-    )
-    @click.option(
-        "--wake",
-        type=click.Choice(list(WAKE_CHOICES)),
-        default="any-impulse",
-        show_default=True,
-        help="Vad som väcker bevakningen i förtid.",
-    )
-    @as_option
-    @on_option
-    @json_option
-    @pass_ctx
-    def snooze(
-        ctx: Any, follow_up_id: int, until: str, wake: str, as_: str | None, on: date | None,
-        as_json: bool,
-    ) -> None:  # fmt: skip
-        """Skjut upp en bevakning (aldrig förbi ärendets nästa kontrollpunkt i kedjan)."""
-        from app.followups import WAKE_ON_SV, snooze_follow_up
-        from app.when import parse_when
-
-        now = now_of(ctx, on)
-        moment = parse_when(until, now)
-        result = snooze_follow_up(
-            ctx.conn(), follow_up_id, actor(ctx, as_), moment, ctx.clock_on(on),
-            wake_on=WAKE_CHOICES[wake],
-        )  # fmt: skip
-        if as_json:
-            emit_json(result.as_json(now))
-            return
-        fu = result.follow_up
-        assert fu.snoozed_until is not None
+    conn = ctx.conn()
+    caseworker = actor(ctx, as_)
+    now = now_of(ctx, on)
+    items = list_follow_ups(conn, caseworker, now, due_only=due_only, case=case_ref)
+    hidden = legal_floor(conn, caseworker, now)
+    if as_json:
+        emit_json(
+            {
+                "now": utc_iso(now),
+                "caseworker": caseworker.ext_id,
+                "due_only": due_only,
+                "follow_ups": [f.as_json(now) for f in items],
+                "hidden": hidden.as_json(),
+            }
+        )
+        return
+    head = "Förfallna bevakningar" if due_only else "Bevakningar"
+    click.echo(f"{head} för {caseworker.ext_id}: {len(items)}")
+    for fu in items:
+        click.echo(_line(fu, now))
+    if hidden.count and hidden.until is not None:
+        word = "ärende" if hidden.count == 1 else "ärenden"
         click.echo(
-            f"Bevakning {fu.id} uppskjuten till {_when_sv(fu.snoozed_until)}; "
-            f"väcks av: {WAKE_ON_SV[WAKE_CHOICES[wake]]}."
-        )
-        if result.capped and result.floor is not None:
-            click.echo(
-                f"Obs: begränsad till {_when_sv(result.floor.at)} "
-                f"({result.floor.label_sv}, {result.floor.milestone_date.isoformat()})."
-            )
-
-    @follow_up.command("reschedule")
-    @click.argument("follow_up_id", metavar="ID", type=int)
-    @click.option("--at", "at", required=True, metavar="NÄR", help="Ny tidpunkt.")
-    @as_option
-    @on_option
-    @json_option
-    @pass_ctx
-    def reschedule(
-        ctx: Any, follow_up_id: int, at: str, as_: str | None, on: date | None, as_json: bool
-    ) -> None:
-        """Flytta en egen bevakning till en ny tidpunkt."""
-        from app.followups import reschedule_follow_up
-        from app.when import parse_when
-
-        now = now_of(ctx, on)
-        fu = reschedule_follow_up(
-            ctx.conn(), follow_up_id, actor(ctx, as_), parse_when(at, now), ctx.clock_on(on)
-        )
-        if as_json:
-            emit_json({"follow_up": fu.as_json(now)})
-            return
-        click.echo(f"Bevakning {fu.id} flyttad till {_when_sv(fu.due_at)}.")
-
-    @follow_up.command("delete")
-    @click.argument("follow_up_id", metavar="ID", type=int)
-    @as_option
-    @json_option
-    @pass_ctx
-    def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-        """Ta bort en egen bevakning (kan ångras med undo)."""
-        from app.followups import delete_follow_up
-
-        fu = delete_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
-        if as_json:
-            emit_json({"follow_up": fu.as_json(ctx.clock.now())})
-            return
-        click.echo(f"Bevakning {fu.id} borttagen. Ångra med: overblick follow-up undo {fu.id}")
-
-    @follow_up.command("undo")
-    @click.argument("follow_up_id", metavar="ID", type=int)
-    @as_option
-    @json_option
-    @pass_ctx
-    def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-        """Ångra borttagningen av en bevakning."""
-        from app.followups import undo_delete
-
-        fu = undo_delete(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
-        if as_json:
-            emit_json({"follow_up": fu.as_json(ctx.clock.now())})
-            return
-        click.echo(f"Bevakning {fu.id} är tillbaka ({_when_sv(fu.due_at)}).")
-
-    @follow_up.command("dismiss")
-    @click.argument("follow_up_id", metavar="ID", type=int)
-    @click.option("--reason", required=True, help="Varför standardbevakningen inte behövs.")
-    @as_option
-    @json_option
-    @pass_ctx
-    def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: bool) -> None:
-        """Avfärda en standardbevakning med ett skäl."""
-        from app.followups import dismiss_follow_up
-
-        fu = dismiss_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), reason, ctx.clock)
-        if as_json:
-            emit_json({"follow_up": fu.as_json(ctx.clock.now())})
-            return
-        click.echo(f"Standardbevakning {fu.id} avfärdad.")
-
-    @follow_up.command("standard")
-    @as_option
-    @on_option
-    @json_option
-    @pass_ctx
-    def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
-        """Skapa de standardbevakningar kedjan kräver (alla öppna ärenden, eller --as)."""
-        from app.followups import ensure_standard_follow_ups
-
-        conn = ctx.conn()
-        caseworker_id = actor(ctx, as_).id if as_ else None
-        result = ensure_standard_follow_ups(conn, ctx.on(on), ctx.clock_on(on), caseworker_id)
-        if as_json:
-            emit_json(result.as_json())
-            return
-        click.echo(
-            f"Standardbevakningar {result.on.isoformat()}: {result.created} nya, "
-            f"{result.moved} flyttade ({result.cases} öppna ärenden)."
+            f"{hidden.count} {word} dolda av uppskjutning eller planering, "
+            f"som längst till {_when_sv(hidden.until)}."
         )
 
-    @follow_up.command("export")
-    @click.option(
-        "--ics",
-        "ics_path",
-        required=True,
-        type=click.Path(dir_okay=False, path_type=Path),
-        metavar="FIL",
-        help="iCalendar-fil att skriva (ersätts).",
+
+@follow_up.command("done")
+@click.argument("follow_up_id", metavar="ID", type=int)
+@click.option("--note", default=None, help="Anteckning, skrivs i händelseloggen.")
+@as_option
+@json_option
+@pass_ctx
+def done(ctx: Any, follow_up_id: int, note: str | None, as_: str | None, as_json: bool) -> None:
+    """Klarmarkera (en återkommande går vidare till nästa tillfälle)."""
+    from app.followups import done_follow_up
+
+    fu = done_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock, note)
+    advanced = fu.state == "open"
+    if as_json:
+        emit_json({"follow_up": fu.as_json(ctx.clock.now()), "advanced": advanced})
+    elif advanced:
+        click.echo(f"Bevakning {fu.id} klar; nästa tillfälle {_when_sv(fu.due_at)}.")
+    else:
+        click.echo(f"Bevakning {fu.id} klarmarkerad.")
+
+
+@follow_up.command("snooze")
+@click.argument("follow_up_id", metavar="ID", type=int)
+@click.option(
+    "--until",
+    "until",
+    required=True,
+    metavar="NÄR",
+    help="Till när: +1h, i morgon, nästa arbetsdag, 2026-12-01 10:00 …",
+)
+@click.option(
+    "--wake",
+    type=click.Choice(list(WAKE_CHOICES)),
+    default="any-impulse",
+    show_default=True,
+    help="Vad som väcker bevakningen i förtid.",
+)
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def snooze(
+    ctx: Any, follow_up_id: int, until: str, wake: str, as_: str | None, on: date | None,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Skjut upp en bevakning (aldrig förbi ärendets nästa kontrollpunkt i kedjan)."""
+    from app.followups import WAKE_ON_SV, snooze_follow_up
+    from app.when import parse_when
+
+    now = now_of(ctx, on)
+    moment = parse_when(until, now)
+    result = snooze_follow_up(
+        ctx.conn(), follow_up_id, actor(ctx, as_), moment, ctx.clock_on(on),
+        wake_on=WAKE_CHOICES[wake],
+    )  # fmt: skip
+    if as_json:
+        emit_json(result.as_json(now))
+        return
+    fu = result.follow_up
+    assert fu.snoozed_until is not None
+    click.echo(
+        f"Bevakning {fu.id} uppskjuten till {_when_sv(fu.snoozed_until)}; "
+        f"väcks av: {WAKE_ON_SV[WAKE_CHOICES[wake]]}."
     )
-    @as_option
-    @on_option
-    @json_option
-    @pass_ctx
-    def export(ctx: Any, ics_path: Path, as_: str | None, on: date | None, as_json: bool) -> None:
-        """Exportera öppna bevakningar som en iCalendar-fil (Outlook m.fl.)."""
-        from app.ics import export_ics
-
-        conn = ctx.conn()
-        caseworker = actor(ctx, as_)
-        count = export_ics(conn, ics_path, caseworker, now_of(ctx, on))
-        if as_json:
-            emit_json({"file": str(ics_path), "events": count})
-            return
-        word = "bevakning" if count == 1 else "bevakningar"
-        click.echo(f"{count} {word} exporterade till {ics_path}.")
-
-    return follow_up
+    if result.capped and result.floor is not None:
+        click.echo(
+            f"Obs: begränsad till {_when_sv(result.floor.at)} "
+            f"({result.floor.label_sv}, {result.floor.milestone_date.isoformat()})."
+        )
 
 
-_built: dict[str, click.Group] = {}
+@follow_up.command("reschedule")
+@click.argument("follow_up_id", metavar="ID", type=int)
+@click.option("--at", "at", required=True, metavar="NÄR", help="Ny tidpunkt.")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def reschedule(
+    ctx: Any, follow_up_id: int, at: str, as_: str | None, on: date | None, as_json: bool
+) -> None:
+    """Flytta en egen bevakning till en ny tidpunkt."""
+    from app.followups import reschedule_follow_up
+    from app.when import parse_when
+
+    now = now_of(ctx, on)
+    fu = reschedule_follow_up(
+        ctx.conn(), follow_up_id, actor(ctx, as_), parse_when(at, now), ctx.clock_on(on)
+    )
+    if as_json:
+        emit_json({"follow_up": fu.as_json(now)})
+        return
+    click.echo(f"Bevakning {fu.id} flyttad till {_when_sv(fu.due_at)}.")
 
 
-def __getattr__(name: str) -> click.Group:
-    """``follow_up``: the group built on ``app.cli`` (imported when first asked for)."""
-    if name != "follow_up":
-        raise AttributeError(name)
-    if "follow_up" not in _built:
-        _built["follow_up"] = build_group(importlib.import_module("app.cli"))
-    return _built["follow_up"]
+@follow_up.command("delete")
+@click.argument("follow_up_id", metavar="ID", type=int)
+@as_option
+@json_option
+@pass_ctx
+def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
+    """Ta bort en egen bevakning (kan ångras med undo)."""
+    from app.followups import delete_follow_up
+
+    fu = delete_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
+    if as_json:
+        emit_json({"follow_up": fu.as_json(ctx.clock.now())})
+        return
+    click.echo(f"Bevakning {fu.id} borttagen. Ångra med: overblick follow-up undo {fu.id}")
+
+
+@follow_up.command("undo")
+@click.argument("follow_up_id", metavar="ID", type=int)
+@as_option
+@json_option
+@pass_ctx
+def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
+    """Ångra borttagningen av en bevakning."""
+    from app.followups import undo_delete
+
+    fu = undo_delete(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
+    if as_json:
+        emit_json({"follow_up": fu.as_json(ctx.clock.now())})
+        return
+    click.echo(f"Bevakning {fu.id} är tillbaka ({_when_sv(fu.due_at)}).")
+
+
+@follow_up.command("dismiss")
+@click.argument("follow_up_id", metavar="ID", type=int)
+@click.option("--reason", required=True, help="Varför standardbevakningen inte behövs.")
+@as_option
+@json_option
+@pass_ctx
+def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: bool) -> None:
+    """Avfärda en standardbevakning med ett skäl."""
+    from app.followups import dismiss_follow_up
+
+    fu = dismiss_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), reason, ctx.clock)
+    if as_json:
+        emit_json({"follow_up": fu.as_json(ctx.clock.now())})
+        return
+    click.echo(f"Standardbevakning {fu.id} avfärdad.")
+
+
+@follow_up.command("standard")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
+    """Skapa de standardbevakningar kedjan kräver (alla öppna ärenden, eller --as)."""
+    from app.followups import ensure_standard_follow_ups
+
+    conn = ctx.conn()
+    caseworker_id = actor(ctx, as_).id if as_ else None
+    result = ensure_standard_follow_ups(conn, ctx.on(on), ctx.clock_on(on), caseworker_id)
+    if as_json:
+        emit_json(result.as_json())
+        return
+    click.echo(
+        f"Standardbevakningar {result.on.isoformat()}: {result.created} nya, "
+        f"{result.moved} flyttade ({result.cases} öppna ärenden)."
+    )
+
+
+@follow_up.command("export")
+@click.option(
+    "--ics",
+    "ics_path",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FIL",
+    help="iCalendar-fil att skriva (ersätts).",
+)
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def export(ctx: Any, ics_path: Path, as_: str | None, on: date | None, as_json: bool) -> None:
+    """Exportera öppna bevakningar som en iCalendar-fil (Outlook m.fl.)."""
+    from app.ics import export_ics
+
+    conn = ctx.conn()
+    caseworker = actor(ctx, as_)
+    count = export_ics(conn, ics_path, caseworker, now_of(ctx, on))
+    if as_json:
+        emit_json({"file": str(ics_path), "events": count})
+        return
+    word = "bevakning" if count == 1 else "bevakningar"
+    click.echo(f"{count} {word} exporterade till {ics_path}.")

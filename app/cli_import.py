@@ -13,23 +13,7 @@ from typing import Any
 
 import click
 
-
-class _DateType(click.ParamType):
-    name = "ÅÅÅÅ-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.fail(f"'{value}' är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD", param, ctx)
-
-
-def _emit_json(data: Any) -> None:
-    from app.cli import emit_json
-
-    emit_json(data)
+from app.cli_common import DATE, emit_json
 
 
 def _profile_actor(conn: Any) -> str | None:
@@ -53,7 +37,7 @@ def _history(ctx: Any, limit: int, as_json: bool) -> int:
 
     runs = import_history(ctx.conn(), limit)
     if as_json:
-        _emit_json([r.as_json() for r in runs])
+        emit_json([r.as_json() for r in runs])
         return 0
     if not runs:
         click.echo("Inga importer ännu.")
@@ -128,7 +112,7 @@ def import_cmd(
         if result is not None:
             results.append(result)
     if as_json:
-        _emit_json({"files": [r.as_json() for r in results], "exit_code": code})
+        emit_json({"files": [r.as_json() for r in results], "exit_code": code})
     return code
 
 
@@ -154,9 +138,7 @@ def export() -> None:
     is_flag=True,
     help="Skriv hela personnummer; utan flaggan maskeras de (ÅÅÅÅMMDD-****).",
 )
-@click.option(
-    "--on", "on", type=_DateType(), default=None, help="Datum att räkna på (standard: i dag)."
-)
+@click.option("--on", "on", type=DATE, default=None, help="Datum att räkna på (standard: i dag).")
 @click.pass_obj
 def export_stock_cmd(
     ctx: Any, file: Path, fmt: str | None, as_: str | None, unmasked: bool, on: date | None

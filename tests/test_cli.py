@@ -171,7 +171,7 @@ def test_who_am_i_must_be_given_when_the_team_has_several(run_cli, small_stock):
 
 def test_whole_process_prints_no_traceback_on_bad_input(tmp_path: Path):
     proc = subprocess.run(
-        [sys.executable, "-m", "app.cli", "--db", str(tmp_path / "x.db"), "explain", "NOPE"],
+        [sys.executable, "-m", "app", "--db", str(tmp_path / "x.db"), "explain", "NOPE"],
         capture_output=True,
         text=True,
         timeout=60,

@@ -44,7 +44,8 @@ import pkgutil, importlib
 for pkg in ('app', 'db'):
     mod = importlib.import_module(pkg)
     for info in pkgutil.walk_packages(mod.__path__, pkg + '.'):
-        importlib.import_module(info.name)
+        if not info.name.endswith('__main__'):
+            importlib.import_module(info.name)
 from app.cli import main
 main(['--db', {str(tmp_path / "x.db")!r}, 'chain', '--period', '2026-01-01:', '--json'])
 """

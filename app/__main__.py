@@ -1,0 +1,5 @@
+"""``python -m app``: the overblick command line (without the window)."""
+
+from app.cli import main
+
+main()
