@@ -272,7 +272,35 @@ def _m003_imports_and_reminders(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_follow_ups_due ON follow_ups(state, due_at)")
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_saved_views, _m003_imports_and_reminders]
+def _m004_team(db: sqlite_utils.Database) -> None:
+    db["absences"].create(
+        {
+            "id": int,
+            "caseworker_id": int,
+            "covered_by_id": int,
+            "from_date": str,
+            "to_date": str,
+            "created_at": str,
+            "created_by": str,
+            "ended_at": str,  # when the summary of what happened meanwhile was handed back
+        },
+        pk="id",
+        not_null={"caseworker_id", "covered_by_id", "from_date", "to_date"},
+        foreign_keys=[
+            ("caseworker_id", "caseworkers", "id"),
+            ("covered_by_id", "caseworkers", "id"),
+        ],
+    )
+    db["absences"].create_index(["caseworker_id", "from_date"])
+    db["absences"].create_index(["covered_by_id", "from_date"])
+
+
+MIGRATIONS: list[Migration] = [
+    _m001_initial,
+    _m002_saved_views,
+    _m003_imports_and_reminders,
+    _m004_team,
+]
 LATEST_VERSION = len(MIGRATIONS)
 if LATEST_VERSION != version.LATEST_VERSION:
     raise RuntimeError("db/version.py LATEST_VERSION does not match db/migrations.py")
