@@ -13,6 +13,8 @@ SHORTCUTS = (
     ("O", "Registrera utfall för impulsen"),
     ("1 / 2 / 3", "Åtgärdad / Annan aktör / Inte relevant"),
     ("F", "Ny bevakning"),
+    ("Ctrl+4", "Bevakningar"),
+    ("Delete / Ctrl+Z", "Ta bort bevakning / Ångra (i Bevakningar)"),
     ("P", "Planera till…"),
     ("W", "Varför? (alla bidrag till prioriteten)"),
     ("F5", "Uppdatera"),

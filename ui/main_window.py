@@ -13,23 +13,33 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.priority import short_date_sv
+from app.reminders import Reminder
 from ui.context import AppContext
+from ui.follow_up_actions import FollowUpActions, Target
 from ui.help import ShortcutHelp
 from ui.preview import PreviewPane
+from ui.reminders import ReminderBanner, TrayNotifier
+from ui.scheduler import ReminderScheduler
 from ui.views.base import View
 from ui.views.case import CaseView
+from ui.views.follow_ups import FollowUpsView
 from ui.views.inbox import InboxView
 from ui.views.stock import StockView
 from ui.views.today import TodayView
 
-TODAY, INBOX, STOCK, TEAM = range(4)
+TODAY, INBOX, STOCK, FOLLOW_UPS, TEAM = range(5)
 
 
 class MainWindow(QMainWindow):
-    """Idag, Impulser, Ärendestock (and Team for leads), with a preview pane."""
+    """Idag, Impulser, Ärendestock, Bevakningar (and Team for leads), with a preview pane.
+
+    Reminders of due follow-ups show in a banner above the views (and the system tray).
+    """
 
     first_data_shown = Signal()
 
@@ -45,7 +55,16 @@ class MainWindow(QMainWindow):
         self.inbox_view = InboxView(ctx)
         self.stock_view = StockView(ctx)
         self.case_view = CaseView(ctx)
-        self.views: list[View] = [self.today_view, self.inbox_view, self.stock_view]
+        self.actions = FollowUpActions(ctx, self)
+        self.follow_ups_view = FollowUpsView(ctx, self.actions)
+        self.views: list[View] = [
+            self.today_view,
+            self.inbox_view,
+            self.stock_view,
+            self.follow_ups_view,
+        ]
+        self.scheduler = ReminderScheduler(ctx, self)
+        self.tray = TrayNotifier(self)
 
         self.rail = QListWidget()
         self.rail.setObjectName("rail")
@@ -58,7 +77,12 @@ class MainWindow(QMainWindow):
             "QListWidget#rail::item:selected { background: palette(highlight); "
             "color: palette(highlighted-text); font-weight: bold; }"
         )
-        for title in (self.tr("Idag"), self.tr("Impulser"), self.tr("Ärendestock")):
+        for title in (
+            self.tr("Idag"),
+            self.tr("Impulser"),
+            self.tr("Ärendestock"),
+            self.tr("Bevakningar"),
+        ):
             self.rail.addItem(QListWidgetItem(title))
         if ctx.caseworker.role == "lead":
             self.rail.addItem(QListWidgetItem(self.tr("Team")))
@@ -76,7 +100,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setCollapsible(1, False)
-        self.setCentralWidget(self.splitter)
+        # The reminder banner sits above everything else in the central area.
+        self.banner = ReminderBanner(ctx)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_status_bar()
         self._build_menus()
@@ -114,6 +146,13 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self.ctx.changed)
         view_menu.addAction(refresh)
 
+        follow_up_menu = self.menuBar().addMenu(self.tr("&Bevakning"))
+        self.new_follow_up_action = QAction(self.tr("&Ny bevakning…"), self)
+        self.new_follow_up_action.setShortcut(QKeySequence(Qt.Key.Key_F))
+        self.new_follow_up_action.triggered.connect(lambda: self.new_follow_up())
+        follow_up_menu.addAction(self.new_follow_up_action)
+        self.addAction(self.new_follow_up_action)
+
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
         shortcuts = QAction(self.tr("&Kortkommandon"), self)
         shortcuts.setShortcuts([QKeySequence(Qt.Key.Key_F1), QKeySequence("?")])
@@ -137,6 +176,22 @@ class MainWindow(QMainWindow):
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         if hasattr(self.inbox_view, "unread_count_changed"):
             self.inbox_view.unread_count_changed.connect(self._set_unread_badge)
+        self.follow_ups_view.new_requested.connect(self.new_follow_up)
+        self.case_view.follow_up_requested.connect(self.new_follow_up)
+        self.scheduler.reminders_due.connect(self._show_reminders)
+        self.scheduler.missed_found.connect(lambda found: self._show_reminders(found, True))
+        self.banner.open_requested.connect(self.open_case)
+        self.banner.snooze_requested.connect(
+            lambda r: self.actions.ask_snooze(
+                Target.of(r), self, lambda: self.banner.remove(r.follow_up_id)
+            )
+        )
+        self.banner.done_requested.connect(
+            lambda r: self.actions.done(
+                Target.of(r), on_ok=lambda: self.banner.remove(r.follow_up_id)
+            )
+        )
+        self.tray.clicked.connect(self._bring_to_front)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -159,6 +214,7 @@ class MainWindow(QMainWindow):
         for view in self.views:
             view.refresh()
         self.ctx.start_watching()
+        self.scheduler.start()
 
     def show_view(self, index: int) -> None:
         if index >= len(self.views):
@@ -189,6 +245,31 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(target)
             self.preview.show()
             target.setFocus()
+
+    def current_case_ref(self) -> str | None:
+        """The open case, else the last case shown in the preview."""
+        if self.stack.currentWidget() is self.case_view and self.case_view.case_ref:
+            return self.case_view.case_ref
+        return self.preview.case_ref
+
+    def new_follow_up(self, case_ref: str | None = None) -> None:
+        """'Ny bevakning…' (F) on ``case_ref`` or the current case."""
+        ref = case_ref or self.current_case_ref()
+        if not ref:
+            self.statusBar().showMessage(self.tr("Välj ett ärende först."), 5000)
+            return
+        self.actions.ask_new(ref, self)
+
+    def _show_reminders(self, reminders: list[Reminder], missed: bool = False) -> None:
+        self.banner.add(reminders, missed=missed)
+        self.tray.notify(reminders, missed=missed)
+        self.follow_ups_view.refresh()  # what was upcoming is now due there too
+
+    def _bring_to_front(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def focus_search(self) -> None:
         if not self.current_view().focus_search():
@@ -221,4 +302,5 @@ class MainWindow(QMainWindow):
             if save is not None:
                 save(self.settings)
         self.settings.sync()
+        self.scheduler.stop()
         super().closeEvent(event)

@@ -75,6 +75,7 @@ class CaseView(View):
     """One case, whole. ``open_case`` loads it; ``back_requested`` asks to go back (Esc)."""
 
     back_requested = Signal()
+    follow_up_requested = Signal(str)  # case reference: 'Ny bevakning…' (F)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -137,8 +138,21 @@ class CaseView(View):
         )
         self.planned_text = QLabel()
         self.planned_text.setWordWrap(True)
+        self.follow_up_button = QPushButton(self.tr("Ny bevakning… (F)"))
+        self.follow_up_button.setAccessibleName(self.tr("Ny bevakning på ärendet"))
+        self.follow_up_button.clicked.connect(
+            lambda: self.case_ref and self.follow_up_requested.emit(self.case_ref)
+        )
+        follow_up_row = QWidget()
+        follow_up_layout = QHBoxLayout(follow_up_row)
+        follow_up_layout.setContentsMargins(0, 0, 0, 0)
+        follow_up_layout.addWidget(self.follow_up_button)
+        follow_up_layout.addStretch(1)
         follow_ups_box = _section(
-            self.tr("Bevakningar och planerat"), self.follow_ups_table, self.planned_text
+            self.tr("Bevakningar och planerat"),
+            self.follow_ups_table,
+            follow_up_row,
+            self.planned_text,
         )
         self.contact_model = RowsModel(contact_columns(), self)
         self.contacts_table = FitTable(
@@ -250,6 +264,7 @@ class CaseView(View):
         self.flags.set_detail(detail, today)
         self._set_impulses(detail.impulses)
         self.outcome_button.setEnabled(not closed)
+        self.follow_up_button.setEnabled(not closed)
         self.follow_up_model.columns = follow_up_columns(today)
         self.follow_up_model.set_rows(detail.follow_ups)
         self.planned_text.setText(self._planned_text(detail, today))
