@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 import db
 from app.chain import age_reached_on
-from app.clock import STOCKHOLM, start_of_day_utc, utc_iso
+from app.clock import STOCKHOLM, utc_iso
 from app.errors import ExistingDataError
 from app.pin import make_pin
 from app.rules import chain_rules
@@ -888,10 +888,11 @@ class _Builder:
         )  # fmt: skip
 
     def due_stamp(self, ordinal: int) -> str:
-        """A due date stored as the UTC instant of local midnight starting that day."""
+        """A due date stored as the UTC instant of 09:00 local time that day (assumption)."""
         text = self._due_cache.get(ordinal)
         if text is None:
-            text = self._due_cache[ordinal] = utc_iso(start_of_day_utc(date.fromordinal(ordinal)))
+            moment = datetime.combine(date.fromordinal(ordinal), time(9), tzinfo=STOCKHOLM)
+            text = self._due_cache[ordinal] = utc_iso(moment)
         return text
 
     # -- planned dates --------------------------------------------------------------------
@@ -932,13 +933,19 @@ def _refuse_existing(conn: sqlite3.Connection) -> None:
         )
 
 
-def _put_settings(conn: sqlite3.Connection, profile: str, today: date) -> None:
+def _put_settings(
+    conn: sqlite3.Connection, profile: str, today: date, signatures: list[str]
+) -> None:
+    # As if every caseworker last had the app open at 07:00 on the demo's day: the first
+    # start then lists only that morning's reminders as missed, not weeks of them.
+    seen = json.dumps(utc_iso(datetime.combine(today, time(7), tzinfo=STOCKHOLM)))
     conn.executemany(
-        "INSERT INTO settings (scope, key, value) VALUES ('', ?, ?) "
+        "INSERT INTO settings (scope, key, value) VALUES (?, ?, ?) "
         "ON CONFLICT (scope, key) DO UPDATE SET value = excluded.value",
         [
-            ("profile.caseworker", json.dumps(profile)),
-            ("demo.today", json.dumps(today.isoformat())),
+            ("", "profile.caseworker", json.dumps(profile)),
+            ("", "demo.today", json.dumps(today.isoformat())),
+            *((signature, "reminders.last_seen", seen) for signature in signatures),
         ],
     )
 
@@ -985,7 +992,9 @@ def build_demo(
         builder = _Builder(conn, seed, today, pools)
         staff = builder.caseworkers(caseworkers)
         _build_stock(builder, staff, cases_per_caseworker, progress)
-        _put_settings(conn, staff[0][1] if staff else LEAD_EXT_ID, today)
+        _put_settings(
+            conn, staff[0][1] if staff else LEAD_EXT_ID, today, [ext for _, ext in staff]
+        )
     counts = builder.counts
     return DemoSummary(
         caseworkers=len(staff),

@@ -334,7 +334,7 @@ def test_follow_ups(big: sqlite3.Connection) -> None:
     assert all(r[3] == "personal" and r[4] for r in rows)
     open_due = [r[2] for r in rows if r[1] == "open"]
     assert any(due < "2026-11-22T23:00:00+00:00" for due in open_due)  # overdue
-    assert "2026-11-22T23:00:00+00:00" in open_due  # due today (local midnight)
+    assert "2026-11-23T08:00:00+00:00" in open_due  # due today (09:00 local)
     assert {r[1] for r in rows} == {"open", "done"}
     insured = _share(
         big, "EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_id = cases.id AND kind = 'insured')"
