@@ -5,7 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 SHORTCUTS = (
-    ("Ctrl+1 … Ctrl+4", "Idag, Impulser, Ärendestock, Team"),
+    ("Ctrl+1 … Ctrl+5", "Idag, Impulser, Ärendestock, Bevakningar, Team"),
+    (
+        "Ctrl+I / Ctrl+E",
+        "Importera filer / Exportera ärendestocken (eller dra filer till fönstret)",
+    ),
     ("J / K eller ↓ / ↑", "Nästa / föregående ärende (förhandsvisas)"),
     ("Enter", "Öppna ärendet"),
     ("Esc", "Tillbaka"),

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -22,6 +31,7 @@ from app.reminders import Reminder
 from ui.context import AppContext
 from ui.follow_up_actions import FollowUpActions, Target
 from ui.help import ShortcutHelp
+from ui.importer import Importer
 from ui.preview import PreviewPane
 from ui.reminders import ReminderBanner, TrayNotifier
 from ui.scheduler import ReminderScheduler
@@ -110,6 +120,8 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
+        self.importer = Importer(ctx, self)
+        self.setAcceptDrops(True)
         self._build_status_bar()
         self._build_menus()
         self._connect()
@@ -130,6 +142,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Arkiv"))
+        for text, keys, slot in (
+            (self.tr("&Importera…"), "Ctrl+I", self.importer.choose_and_import),
+            (self.tr("Import&historik…"), None, self.importer.show_history),
+            (self.tr("&Exportera ärendestock…"), "Ctrl+E", self.importer.export_stock),
+        ):
+            action = QAction(text, self)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Avsluta"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -215,6 +238,7 @@ class MainWindow(QMainWindow):
             view.refresh()
         self.ctx.start_watching()
         self.scheduler.start()
+        self.importer.watch_inbox()
 
     def show_view(self, index: int) -> None:
         if index >= len(self.views):
@@ -292,6 +316,21 @@ class MainWindow(QMainWindow):
 
     def _show_error(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Något gick fel"), message)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_files(paths)
+
+    def _dropped_files(self, mime: QMimeData) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        return Importer.importable([Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

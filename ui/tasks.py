@@ -39,6 +39,7 @@ class TaskRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="overblick-db")
         self._local = threading.local()
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     def _conn(self) -> sqlite3.Connection:
@@ -50,7 +51,10 @@ class TaskRunner(QObject):
 
     def run(
         self, work: Work, on_done: Done | None = None, on_error: Failed | None = None
-    ) -> Future:
+    ) -> Future | None:
+        if self._closed:
+            # The window is closing: late timers and watchers have nothing left to do.
+            return None
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -82,6 +86,10 @@ class TaskRunner(QObject):
             callback(value)
 
     def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+
         def close() -> None:
             conn = getattr(self._local, "conn", None)
             if conn is not None:

@@ -54,3 +54,32 @@ def test_last_view_and_splitter_survive_a_restart(qtbot, ctx, settings):
     assert again.stack.currentWidget() is again.stock_view
     assert again.splitter.sizes() == sizes
     again.show_view(TODAY)
+
+
+def test_dropping_a_file_on_the_window_imports_it(qtbot, ctx, settings):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from resources import resource_path
+
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(resource_path("sample", "caseworkers.csv")))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.importer.finished.connect(lambda results: None)
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as done:
+        window.importer.import_files = _no_dialog(window.importer.import_files)
+        window.dropEvent(event)
+    assert [r.status for r in done.args[0]] == ["ok"]
+
+
+def _no_dialog(import_files):
+    return lambda paths, show_result=True: import_files(paths, show_result=False)
