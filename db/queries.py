@@ -57,10 +57,12 @@ def open_impulses_for(conn: sqlite3.Connection, where: str, params: tuple[Any, .
 
 
 def open_follow_ups_for(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> list:
+    # "+f.state": reach the follow-ups through the case (its caseworker index), not through
+    # the (state, due_at) index, which would read every open follow-up of the whole team.
     return _tuples(
         conn,
         f"SELECT f.case_id, f.due_at, f.kind, f.snoozed_until FROM follow_ups f "
-        f"JOIN cases c ON c.id = f.case_id WHERE f.state = 'open' AND {where}",
+        f"JOIN cases c ON c.id = f.case_id WHERE +f.state = 'open' AND {where}",
         params,
     )
 
