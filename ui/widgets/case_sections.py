@@ -63,6 +63,7 @@ class CaseHeader(QFrame):
         self.chip = QLabel()
         self.chip.setAccessibleName(self.tr("Läge i kedjan"))
         self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # employer names carry "&"
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(self.tr("Uppgifter om ärendet"))
@@ -101,7 +102,7 @@ class CaseHeader(QFrame):
             )
         if row["status"] != "open":
             parts.append(self.tr("Avslutat {day}").format(day=row.get("closed_on") or ""))
-        self.details.setText(escape(" · ".join(p for p in parts if p)))
+        self.details.setText(" · ".join(p for p in parts if p))
         chain = detail.facts.chain if detail.facts else None
         if chain is not None and chain.intervals:
             colour = phase_colour(chain.phase).name()
