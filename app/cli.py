@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 
 import click
 
+from app.cli_backup import backup, retention
 from app.cli_common import (
     DATE,
     DB_ENV,
@@ -32,6 +33,7 @@ from app.cli_common import (
 )
 from app.cli_followup import follow_up
 from app.cli_import import export, import_cmd
+from app.cli_team import absences, balance, cover, employer, reassign, report, team
 from app.clock import SystemClock
 from app.errors import OverblickError
 
@@ -338,6 +340,15 @@ def weights_reset(click_ctx: click.Context) -> None:
 cli.add_command(follow_up)
 cli.add_command(import_cmd)
 cli.add_command(export)
+cli.add_command(team)
+cli.add_command(reassign)
+cli.add_command(cover)
+cli.add_command(absences)
+cli.add_command(balance)
+cli.add_command(employer)
+cli.add_command(report)
+cli.add_command(backup)
+cli.add_command(retention)
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
