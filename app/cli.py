@@ -183,7 +183,7 @@ def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: b
     from app.profile import resolve_caseworker
     from app.stock import today_list
 
-    conn = ctx.conn()
+    conn = ctx.conn(check=False)
     caseworker = resolve_caseworker(conn, as_)
     result = today_list(conn, caseworker, ctx.on(on), limit=limit or None)
     if as_json:
@@ -205,7 +205,7 @@ def explain(ctx: Context, case_id: str, as_: str | None, on: date | None, as_jso
     from app.profile import resolve_caseworker
     from app.stock import explain_case
 
-    conn = ctx.conn()
+    conn = ctx.conn(check=False)
     caseworker = _optional_caseworker(conn, as_, resolve_caseworker)
     data = explain_case(conn, case_id, ctx.on(on), caseworker)
     if as_json:
@@ -236,7 +236,7 @@ def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None
     from app.profile import resolve_caseworker
     from app.stock import stock_counts
 
-    conn = ctx.conn()
+    conn = ctx.conn(check=False)
     data = stock_counts(conn, resolve_caseworker(conn, as_), ctx.on(on))
     if as_json:
         emit_json(data)
@@ -380,5 +380,11 @@ def main(argv: list[str] | None = None, window: WindowOpener | None = None) -> N
         _fail(str(exc), exc.exit_code)
     except StorageError as exc:
         _fail(str(exc), 2)
+    except sqlite3.DatabaseError as exc:
+        _fail(
+            f"Databasen kunde inte läsas ({exc}). Kontrollera den med 'overblick backup check'; "
+            "inget har ändrats.",
+            2,
+        )
     except BrokenPipeError:
         sys.exit(0)

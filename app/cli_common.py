@@ -49,11 +49,20 @@ class Context:
         self.clock = clock
         self._conn: sqlite3.Connection | None = None
 
-    def conn(self) -> sqlite3.Connection:
+    def conn(self, *, check: bool = True) -> sqlite3.Connection:
+        """The database. Commands that write pass the integrity check first (and take the
+        day's backup); read-only listings skip the check to start fast, since SQLite itself
+        refuses damaged pages they would read."""
         if self._conn is None:
-            from db import open_db
+            if check:
+                from app.safety import daily_backup_if_due, open_checked
 
-            self._conn = open_db(self.db_path)
+                self._conn = open_checked(self.db_path)
+                daily_backup_if_due(self._conn, self.db_path, self.clock)
+            else:
+                from db import open_db
+
+                self._conn = open_db(self.db_path)
         return self._conn
 
     def on(self, value: date | None) -> date:

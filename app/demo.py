@@ -992,9 +992,7 @@ def build_demo(
         builder = _Builder(conn, seed, today, pools)
         staff = builder.caseworkers(caseworkers)
         _build_stock(builder, staff, cases_per_caseworker, progress)
-        _put_settings(
-            conn, staff[0][1] if staff else LEAD_EXT_ID, today, [ext for _, ext in staff]
-        )
+        _put_settings(conn, staff[0][1] if staff else LEAD_EXT_ID, today, [ext for _, ext in staff])
     counts = builder.counts
     return DemoSummary(
         caseworkers=len(staff),

@@ -81,8 +81,10 @@ def open_db(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         if migrate and version < LATEST_VERSION:
+            from db.backup import backup_before_migration
             from db.migrations import migrate_to_latest  # sqlite-utils: ~40 ms to import
 
+            backup_before_migration(conn)  # nothing for a new file; raises if it cannot
             migrate_to_latest(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.clock import Clock
 from app.errors import OverblickError
-from db import open_db
+from app.safety import open_checked
 from db.errors import StorageError
 from resources import resource_path
 
@@ -59,7 +59,8 @@ def run_window(
     started = started if started is not None else time.perf_counter()
     app = make_application()
     try:
-        conn = open_db(db_path)
+        # Integrity first: a damaged database is never opened for writing (app.safety).
+        conn = open_checked(db_path)
         try:
             caseworker = resolve_caseworker(conn, None)
         finally:

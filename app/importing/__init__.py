@@ -206,6 +206,9 @@ def import_file(
         raise InvalidInputError("Avvisningsfilen får inte vara samma fil som den som importeras.")
     try:
         info = info or inspect_file(path)
+        from app.safety import backup_before_import
+
+        backup_before_import(conn, clock)
         with open_source(info) as src:
             return _run(conn, src, info, target, started, clock, actor, progress, source)
     except UnreadableFileError as exc:

@@ -1,0 +1,313 @@
+"""The team lead's commands: ``team``, ``reassign``, ``cover``, ``absences``, ``balance``,
+``employer`` and ``report team``.
+
+Moving cases and recording someone else's absence are a team lead's acts: ``--as`` (or the
+stored profile) must name a lead. ``team`` shows a lead the whole team and a caseworker
+their own row and those of the colleagues they cover.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from app.cli_common import DATE, as_option, emit_json, json_option, on_option, pass_ctx
+
+
+def _actor(ctx: Any, as_: str | None) -> Any:
+    from app.profile import resolve_caseworker
+
+    return resolve_caseworker(ctx.conn(), as_)
+
+
+def _viewer(ctx: Any, as_: str | None) -> Any:
+    """The profile whose view applies; None (the whole team) when none can be told."""
+    from app.errors import OverblickError
+
+    if as_:
+        return _actor(ctx, as_)
+    try:
+        return _actor(ctx, None)
+    except OverblickError:
+        return None
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+TABLE_HEAD = (
+    ("active_cases", "Ärenden"),
+    ("weighted_load", "Belastn."),
+    ("unhandled_impulses", "Impulser"),
+    ("oldest_impulse_days", "Äldsta"),
+    ("overdue_follow_ups", "Förs.bev"),
+    ("milestones_14", "Milst14"),
+    ("milestones_28", "Milst28"),
+    ("waiting_for_coordination", "Samordn."),
+    ("no_contact_60", "Ingen60"),
+    ("past_181_without_os", "181utanÖS"),
+)
+
+
+@click.command("team")
+@as_option
+@click.option("--cases", "with_cases", is_flag=True, help="Ta med ärendena bakom varje tal.")
+@on_option
+@json_option
+@pass_ctx
+def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: bool) -> None:
+    """Teamets arbetsbelastning: en rad per handläggare och totalt."""
+    from app.team import team_table, visible_caseworker_ids
+
+    conn = ctx.conn()
+    day = ctx.on(on)
+    ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
+    table = team_table(conn, day, caseworker_ids=ids)
+    if as_json:
+        emit_json(table.as_json(with_cases=with_cases))
+        return
+    click.echo(f"Teamet {day.isoformat()}")
+    click.echo(f"{'Sign.':<10}" + "".join(f"{h:>10}" for _k, h in TABLE_HEAD))
+    for row in [*table.rows, table.totals]:
+        figures = row.figures()
+        label = row.ext_id or row.name
+        if row.absent:
+            label += "*"
+        click.echo(f"{label:<10}" + "".join(f"{_num(figures[k]):>10}" for k, _h in TABLE_HEAD))
+        if with_cases:
+            for key, ids_ in row.cases.items():
+                if ids_ and key != "active_cases":
+                    refs = ", ".join(table.case_refs[i] for i in ids_)
+                    click.echo(f"  {key}: {refs}")
+    absent = [r for r in table.rows if r.absent]
+    for row in absent:
+        assert row.absent is not None
+        click.echo(
+            f"* {row.ext_id} är frånvarande till {row.absent.until.isoformat()}, "
+            f"täcks av {row.absent.covered_by}."
+        )
+
+
+@click.command("reassign")
+@click.argument("case_ids", nargs=-1, metavar="ÄRENDE...")
+@click.option("--to", "to", required=True, metavar="SIGNATUR", help="Handläggaren som tar över.")
+@click.option("--reason", required=True, help="Skälet, skrivs i varje ärendes händelselogg.")
+@click.option(
+    "--all-from", "all_from", default=None, metavar="SIGNATUR",
+    help="Flytta hela stocken från den här handläggaren (i stället för ÄRENDE...).",
+)  # fmt: skip
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def reassign(
+    ctx: Any, case_ids: tuple[str, ...], to: str, reason: str, all_from: str | None,
+    as_: str | None, on: date | None, as_json: bool,
+) -> None:  # fmt: skip
+    """Flytta ärenden till en annan handläggare, med skäl (gruppchef)."""
+    from app.reassign import reassign as do_reassign
+    from app.reassign import reassign_stock
+
+    if bool(case_ids) == bool(all_from):
+        raise click.UsageError("Ange antingen ärenden eller --all-from SIGNATUR.")
+    conn = ctx.conn()
+    actor = _actor(ctx, as_)
+    clock = ctx.clock_on(on)
+    if all_from:
+        moved = reassign_stock(conn, all_from, to, reason, actor, clock)
+        asked = None
+    else:
+        moved = do_reassign(conn, list(case_ids), to, reason, actor, clock)
+        asked = len(set(case_ids))
+    if as_json:
+        emit_json({"to": to, "moved": moved, "requested": asked})
+        return
+    word = "ärende" if moved == 1 else "ärenden"
+    message = f"{moved} {word} flyttade till {to}."
+    if asked is not None and asked > moved:
+        message += f" {asked - moved} låg redan hos {to}."
+    click.echo(message)
+
+
+@click.command("cover")
+@click.argument("caseworker", metavar="SIGNATUR")
+@click.option("--by", "by", required=True, metavar="SIGNATUR", help="Kollegan som täcker.")
+@click.option("--from", "from_date", type=DATE, required=True, help="Första frånvarodagen.")
+@click.option("--to", "to_date", type=DATE, required=True, help="Sista frånvarodagen.")
+@as_option
+@json_option
+@pass_ctx
+def cover(
+    ctx: Any, caseworker: str, by: str, from_date: date, to_date: date, as_: str | None,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Registrera frånvaro och vem som täcker (gruppchef, eller handläggaren själv)."""
+    from app.cover import mark_absent
+
+    conn = ctx.conn()
+    absence = mark_absent(conn, caseworker, by, from_date, to_date, _actor(ctx, as_), ctx.clock)
+    if as_json:
+        emit_json({"absence": absence.as_json()})
+        return
+    click.echo(
+        f"{absence.caseworker} är frånvarande {absence.from_date.isoformat()}–"
+        f"{absence.to_date.isoformat()}; {absence.covered_by} täcker (nya impulser och "
+        "förfallna bevakningar visas hos dem). Täckningen slutar av sig själv efter sista dagen."
+    )
+
+
+@click.command("absences")
+@click.option(
+    "--close", is_flag=True,
+    help="Avsluta frånvaron som passerat och lämna tillbaka en sammanfattning.",
+)  # fmt: skip
+@on_option
+@json_option
+@pass_ctx
+def absences(ctx: Any, close: bool, on: date | None, as_json: bool) -> None:
+    """Frånvaro och täckning: pågående och kommande (--close: avsluta passerade)."""
+    from app.cover import end_absences, list_absences
+
+    conn = ctx.conn()
+    day = ctx.on(on)
+    summaries = end_absences(conn, day, ctx.clock_on(on)) if close else []
+    items = list_absences(conn, day)
+    if as_json:
+        emit_json(
+            {
+                "on": day.isoformat(),
+                "absences": [a.as_json() | {"active": a.is_active(day)} for a in items],
+                "ended": [s.as_json() for s in summaries],
+            }
+        )
+        return
+    for summary in summaries:
+        click.echo(summary.text_sv())
+    if not items:
+        click.echo("Ingen frånvaro registrerad framåt.")
+    for a in items:
+        state = "pågår" if a.is_active(day) else ("passerad" if a.to_date < day else "kommande")
+        click.echo(
+            f"#{a.id:<4} {a.caseworker:<8} {a.from_date.isoformat()}–{a.to_date.isoformat()} "
+            f"täcks av {a.covered_by} ({state})"
+        )
+
+
+@click.command("balance")
+@click.option("--weeks", type=click.IntRange(1, 12), default=None, help="Horisont i veckor.")
+@click.option("--max-moves", type=click.IntRange(0, 10_000), default=None)
+@click.option("--apply", "apply_", is_flag=True, help="Genomför förslaget (kräver --reason).")
+@click.option("--reason", default=None, help="Skälet som skrivs i ärendena vid --apply.")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def balance(
+    ctx: Any, weeks: int | None, max_moves: int | None, apply_: bool, reason: str | None,
+    as_: str | None, on: date | None, as_json: bool,
+) -> None:  # fmt: skip
+    """Förslag som jämnar ut de närmaste veckornas belastning; --apply genomför det."""
+    from app.reassign import apply_moves, propose_balance
+
+    if apply_ and not reason:
+        raise click.UsageError("--apply kräver --reason TEXT.")
+    conn = ctx.conn()
+    day = ctx.on(on)
+    actor = _actor(ctx, as_) if apply_ else None
+    proposal = propose_balance(conn, day, weeks=weeks, max_moves=max_moves)
+    moved = None
+    if apply_:
+        assert reason is not None
+        moved = apply_moves(conn, proposal.moves, reason, actor, ctx.clock_on(on))
+    if as_json:
+        emit_json(proposal.as_json() | {"applied": apply_, "moved": moved})
+        return
+    click.echo(
+        f"Förslag {day.isoformat()}, {proposal.weeks} veckor: {len(proposal.moves)} flyttar; "
+        f"spridning {_num(proposal.spread_before)} → {_num(proposal.spread_after)}."
+    )
+    for m in proposal.moves:
+        click.echo(
+            f"  {m.case_ref:<12} {m.from_caseworker} → {m.to_caseworker}  "
+            f"belastning {_num(m.load)}  ({', '.join(m.milestones)})"
+        )
+    if apply_:
+        click.echo(f"{moved} ärenden flyttade.")
+    elif proposal.moves:
+        click.echo("Inget är flyttat. Genomför med --apply --reason TEXT.")
+
+
+@click.command("employer")
+@click.argument("name", metavar="ARBETSGIVARE")
+@on_option
+@json_option
+@pass_ctx
+def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
+    """Alla öppna ärenden hos en arbetsgivare, över hela teamet."""
+    from app.team import employer_cases
+
+    view = employer_cases(ctx.conn(), name, ctx.on(on))
+    if as_json:
+        emit_json(view.as_json())
+        return
+    summary = view.summary()
+    click.echo(
+        f"{view.employer}: {summary['cases']} öppna ärenden hos {summary['caseworkers']} "
+        f"handläggare; {summary['missing_plan']} saknar plan efter dag 30, "
+        f"{summary['waiting_for_coordination']} väntar på samordning, "
+        f"{summary['past_181_without_os']} efter dag 181 utan ÖS."
+    )
+    for c in view.cases:
+        nxt = (
+            f"{c.next_milestone_key} om {c.next_milestone_days_left} d"
+            if c.next_milestone_key
+            else "–"
+        )
+        click.echo(
+            f"  {c.case_ref:<12} {c.caseworker or '–':<8} dag {c.day:>3} {c.phase or '–':<8} "
+            f"plan: {c.plan_status:<8} impulser: {c.open_impulses}  nästa: {nxt}"
+        )
+
+
+@click.group("report")
+def report() -> None:
+    """Rapporter att skriva ut eller dela."""
+
+
+@report.command("team")
+@click.option("--pdf", "pdf", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="FIL", help="Skriv en PDF (en sida).")  # fmt: skip
+@click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="FIL", help="Skriv en Excel-fil.")  # fmt: skip
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def report_team(
+    ctx: Any, pdf: Path | None, xlsx: Path | None, as_: str | None, on: date | None,
+    as_json: bool,
+) -> None:  # fmt: skip
+    """Teamets arbetsbelastning på en sida, för teammötet (--pdf FIL eller --xlsx FIL)."""
+    from app.report import write_team_report
+    from app.team import visible_caseworker_ids
+
+    if (pdf is None) == (xlsx is None):
+        raise click.UsageError("Ange antingen --pdf FIL eller --xlsx FIL.")
+    conn = ctx.conn()
+    day = ctx.on(on)
+    ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
+    target = pdf or xlsx
+    assert target is not None
+    path = write_team_report(conn, day, target, fmt="pdf" if pdf else "xlsx", caseworker_ids=ids)
+    if as_json:
+        emit_json({"file": str(path), "format": "pdf" if pdf else "xlsx", "on": day.isoformat()})
+        return
+    click.echo(f"Teamrapporten för {day.isoformat()} är skriven till {path}.")

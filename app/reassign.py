@@ -1,0 +1,417 @@
+"""Moving cases between caseworkers: reassignment with a reason, and the balancing proposal.
+
+Reassignment (``reassign``, ``reassign_stock``) is a team lead's act and runs in one
+transaction for the whole selection. For each case that changes hands:
+
+- ``cases.caseworker_id`` is set to the new caseworker;
+- every open personal follow-up on the case (not deleted) that the new caseworker does not
+  already own moves to them with ``inherited = 1`` and its reminder made unfired again, so
+  the new owner is reminded and the old owner is not (reminders are selected by owner);
+  standard follow-ups have no owner and follow the case by themselves;
+- the old caseworker's planned date for the case is removed;
+- one ``case.reassigned`` event records from, to, the reason, the follow-ups moved and the
+  plan removed, so the reason travels with the case.
+
+The balancing proposal (``propose_balance``) evens out the next ``weeks`` weeks (rule file
+resources/rules/team.toml, default 4) of load between the active caseworkers. A case's load
+is the team load (app.team) with its milestone term counted over the next ``weeks × 7``
+days (the same as the team table's at 4 weeks). Greedy: repeatedly take the most loaded
+caseworker who has a movable case and the least loaded one who may receive, and move the
+case whose load is closest to half their gap (a move is only made when its load is smaller
+than the gap, so every move lowers the spread of load). It stops after ``max_moves`` moves
+or when no move helps.
+
+Movable are only cases with milestone work in the horizon, and never a case
+
+- with a planned date (anyone's, past or future): someone has planned to work it;
+- with an open personal follow-up due within ``protect_follow_up_days`` (7) days, overdue
+  ones included: its caseworker is in the middle of it;
+- in a recovery phase (``recovery_until`` after the day): a deliberate pause stays with
+  the caseworker who chose it.
+
+A caseworker who is away on any day of the horizon receives nothing. Nothing moves until
+the lead confirms: ``apply_moves`` re-checks that each case is still where the proposal
+found it and then reassigns them all in one transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from app.clock import Clock, start_of_day_utc, utc_iso
+from app.errors import InvalidInputError, NotFoundError
+from app.profile import Caseworker
+from app.team import FAR_DAYS, milestones_within, scan_team, team_rules
+from db import queries, transaction
+
+MAX_REASON_LENGTH = 1000
+
+
+def require_lead(actor: Caseworker) -> None:
+    if actor.role != "lead":
+        raise InvalidInputError(
+            f"{actor.ext_id} är handläggare; bara gruppchefen kan flytta ärenden "
+            "(ange --as med gruppchefens signatur)."
+        )
+
+
+def _reason(reason: str) -> str:
+    text = (reason or "").strip()
+    if not text:
+        raise InvalidInputError("Skriv ett skäl till omfördelningen (--reason).")
+    if len(text) > MAX_REASON_LENGTH:
+        raise InvalidInputError(f"Skälet får vara högst {MAX_REASON_LENGTH} tecken.")
+    return text
+
+
+def _target(conn: sqlite3.Connection, who: Caseworker | str) -> Caseworker:
+    ext_id = who.ext_id if isinstance(who, Caseworker) else who
+    row = conn.execute(
+        "SELECT id, ext_id, name, role, team, active FROM caseworkers WHERE ext_id = ?", (ext_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"Det finns ingen handläggare med signaturen '{ext_id}'.")
+    if row["role"] == "lead":
+        raise InvalidInputError(f"{ext_id} är gruppchef och tar inte emot ärenden.")
+    if not row["active"]:
+        raise InvalidInputError(f"{ext_id} är inte längre aktiv och kan inte ta emot ärenden.")
+    return Caseworker(row["id"], row["ext_id"], row["name"], row["role"], row["team"])
+
+
+def _move_case(
+    conn: sqlite3.Connection,
+    row: sqlite3.Row,
+    target: Caseworker,
+    reason: str,
+    actor: Caseworker,
+    now: str,
+    extra: dict[str, Any],
+) -> None:
+    case_id, old = row["id"], row["caseworker_id"]
+    moved = [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM follow_ups WHERE case_id = ? AND origin = 'personal' "
+            "AND state = 'open' AND deleted_at IS NULL AND coalesce(owner_id, ?) != ?",
+            (case_id, old, target.id),
+        ).fetchall()
+    ]
+    if moved:
+        conn.execute(
+            f"UPDATE follow_ups SET owner_id = ?, inherited = 1, fired_at = NULL "
+            f"WHERE id IN ({','.join(str(i) for i in moved)})",
+            (target.id,),
+        )
+    plans = [
+        r[0]
+        for r in conn.execute(
+            "SELECT on_date FROM planned_dates WHERE case_id = ? AND caseworker_id = ?",
+            (case_id, old),
+        ).fetchall()
+    ]
+    if plans:
+        conn.execute(
+            "DELETE FROM planned_dates WHERE case_id = ? AND caseworker_id = ?", (case_id, old)
+        )
+    conn.execute(
+        "UPDATE cases SET caseworker_id = ?, updated_at = ? WHERE id = ?",
+        (target.id, now, case_id),
+    )
+    from_ext = None
+    if old is not None:
+        found = conn.execute("SELECT ext_id FROM caseworkers WHERE id = ?", (old,)).fetchone()
+        from_ext = found[0] if found else None
+    queries.append_event(
+        conn, case_id=case_id, at=now, actor=actor.ext_id, kind="case.reassigned",
+        detail={"from": from_ext, "to": target.ext_id, "reason": reason,
+                "follow_ups_moved": moved, "plan_removed": plans[0] if plans else None,
+                **extra},
+    )  # fmt: skip
+
+
+def _reassign(
+    conn: sqlite3.Connection,
+    case_refs: Sequence[str],
+    to_caseworker: Caseworker | str,
+    reason: str,
+    actor: Caseworker,
+    clock: Clock,
+    extra: dict[str, Any],
+) -> int:
+    require_lead(actor)
+    text = _reason(reason)
+    refs = list(dict.fromkeys(r.strip() for r in case_refs if r.strip()))
+    if not refs:
+        raise InvalidInputError("Ange minst ett ärende att flytta.")
+    now = utc_iso(clock.now())
+    moved = 0
+    with transaction(conn):
+        target = _target(conn, to_caseworker)
+        for ref in refs:
+            row = queries.case_by_ref(conn, ref)
+            if row is None:
+                raise NotFoundError(f"Ärendet '{ref}' finns inte i databasen.")
+            if row["status"] != "open":
+                raise InvalidInputError(f"Ärendet {ref} är avslutat och kan inte flyttas.")
+            if row["caseworker_id"] == target.id:
+                continue
+            _move_case(conn, row, target, text, actor, now, extra)
+            moved += 1
+    return moved
+
+
+def reassign(
+    conn: sqlite3.Connection,
+    case_refs: Sequence[str],
+    to_caseworker: Caseworker | str,
+    reason: str,
+    actor: Caseworker,
+    clock: Clock,
+) -> int:
+    """Move the cases (by case reference) to ``to_caseworker`` with a reason, all or
+    nothing; returns how many changed hands (a case already with them is left alone)."""
+    return _reassign(conn, case_refs, to_caseworker, reason, actor, clock, {})
+
+
+def reassign_stock(
+    conn: sqlite3.Connection,
+    from_caseworker: Caseworker | str,
+    to_caseworker: Caseworker | str,
+    reason: str,
+    actor: Caseworker,
+    clock: Clock,
+) -> int:
+    """Move every open case of ``from_caseworker`` to ``to_caseworker``."""
+    ext_id = from_caseworker.ext_id if isinstance(from_caseworker, Caseworker) else from_caseworker
+    row = queries.caseworker_by_ext_id(conn, ext_id)
+    if row is None:
+        raise NotFoundError(f"Det finns ingen handläggare med signaturen '{ext_id}'.")
+    refs = [
+        r[0]
+        for r in conn.execute(
+            "SELECT case_ref FROM cases WHERE status = 'open' AND caseworker_id = ? "
+            "ORDER BY case_ref",
+            (row["id"],),
+        ).fetchall()
+    ]
+    if not refs:
+        return 0
+    return _reassign(conn, refs, to_caseworker, reason, actor, clock, {"whole_stock": True})
+
+
+# -- the balancing proposal ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """One proposed move: the case, from whom, to whom, and the load it carries."""
+
+    case_id: int
+    case_ref: str
+    from_id: int
+    from_caseworker: str
+    to_id: int
+    to_caseworker: str
+    load: float
+    milestones: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_ref,
+            "from": self.from_caseworker,
+            "to": self.to_caseworker,
+            "load": round(self.load, 1),
+            "milestones": list(self.milestones),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceProposal:
+    """The moves proposed, and each caseworker's load before and after them."""
+
+    on: date
+    weeks: int
+    moves: list[Move]
+    before: dict[str, float]
+    after: dict[str, float]
+
+    @staticmethod
+    def _spread(loads: dict[str, float]) -> float:
+        return max(loads.values()) - min(loads.values()) if loads else 0.0
+
+    @property
+    def spread_before(self) -> float:
+        """Highest minus lowest load before the moves."""
+        return self._spread(self.before)
+
+    @property
+    def spread_after(self) -> float:
+        return self._spread(self.after)
+
+    @property
+    def stdev_before(self) -> float:
+        return statistics.pstdev(self.before.values()) if self.before else 0.0
+
+    @property
+    def stdev_after(self) -> float:
+        return statistics.pstdev(self.after.values()) if self.after else 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "on": self.on.isoformat(),
+            "weeks": self.weeks,
+            "moves": [m.as_json() for m in self.moves],
+            "loads_before": {k: round(v, 1) for k, v in self.before.items()},
+            "loads_after": {k: round(v, 1) for k, v in self.after.items()},
+            "spread_before": round(self.spread_before, 1),
+            "spread_after": round(self.spread_after, 1),
+        }
+
+
+def _protected_by_follow_up(conn: sqlite3.Connection, on: date, days: int) -> set[int]:
+    """Cases with an open personal follow-up due before the end of ``on + days``."""
+    limit = utc_iso(start_of_day_utc(on + timedelta(days=days + 1)))
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT case_id FROM follow_ups WHERE origin = 'personal' "
+            "AND state = 'open' AND deleted_at IS NULL AND due_at < ?",
+            (limit,),
+        ).fetchall()
+    }
+
+
+def _away_during(conn: sqlite3.Connection, first: date, last: date) -> set[int]:
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT caseworker_id FROM absences WHERE from_date <= ? AND to_date >= ?",
+            (last.isoformat(), first.isoformat()),
+        ).fetchall()
+    }
+
+
+def propose_balance(
+    conn: sqlite3.Connection,
+    on: date,
+    *,
+    weeks: int | None = None,
+    max_moves: int | None = None,
+    caseworker_ids: Iterable[int] | None = None,
+) -> BalanceProposal:
+    """Propose moves that even out the next ``weeks`` weeks of load (see the module
+    docstring for the rules). Reads only: nothing moves until ``apply_moves``."""
+    rules = team_rules()
+    weeks = rules.balance_weeks if weeks is None else weeks
+    max_moves = rules.balance_max_moves if max_moves is None else max_moves
+    if weeks < 1 or weeks > 12:
+        raise InvalidInputError("Antalet veckor ska vara mellan 1 och 12.")
+    if max_moves < 0:
+        raise InvalidInputError("Antalet flyttar får inte vara negativt.")
+    horizon = 7 * weeks
+    wanted = None if caseworker_ids is None else set(caseworker_ids)
+    pool = {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT id, ext_id FROM caseworkers WHERE active = 1 AND role != 'lead' ORDER BY ext_id"
+        ).fetchall()
+        if wanted is None or r[0] in wanted
+    }
+    scan = scan_team(conn, on, caseworker_ids=None if wanted is None else list(pool))
+    protected = _protected_by_follow_up(conn, on, rules.protect_follow_up_days)
+    away = _away_during(conn, on, on + timedelta(days=horizon))
+    loads: dict[int, float] = dict.fromkeys(pool, 0.0)
+    movable: dict[int, list[tuple[float, str, int, tuple[str, ...]]]] = {cw: [] for cw in pool}
+    for f, c in zip(scan.facts, scan.loads, strict=True):
+        cw = c.caseworker_id
+        if cw is None or cw not in pool:
+            continue
+        if horizon == FAR_DAYS:
+            load, count = c.load, c.milestones_28
+        else:
+            count = len(milestones_within(f, horizon))
+            load = c.load + rules.milestone * (count - c.milestones_28)
+        loads[cw] += load
+        if (
+            count
+            and f.planned_on is None
+            and f.id not in protected
+            and not (f.recovery_until and f.recovery_until > on)
+        ):
+            keys = tuple(m.key for m in milestones_within(f, horizon))
+            movable[cw].append((load, f.case_ref, f.id, keys))
+    before = {pool[cw]: round(v, 6) for cw, v in loads.items()}
+    moves: list[Move] = []
+    while len(moves) < max_moves:
+        move = _best_move(loads, movable, away)
+        if move is None:
+            break
+        donor, receiver, index = move
+        load, ref, case_id, keys = movable[donor].pop(index)
+        loads[donor] -= load
+        loads[receiver] += load
+        moves.append(Move(case_id, ref, donor, pool[donor], receiver, pool[receiver], load, keys))
+    after = {pool[cw]: round(v, 6) for cw, v in loads.items()}
+    return BalanceProposal(on, weeks, moves, before, after)
+
+
+def _best_move(
+    loads: dict[int, float],
+    movable: dict[int, list[tuple[float, str, int, tuple[str, ...]]]],
+    away: set[int],
+) -> tuple[int, int, int] | None:
+    """The most loaded donor and least loaded receiver with a case whose load is below
+    their gap, choosing the case closest to half the gap; None when no move helps."""
+    donors = sorted((cw for cw in loads if movable[cw]), key=lambda cw: (-loads[cw], cw))
+    receivers = sorted((cw for cw in loads if cw not in away), key=lambda cw: (loads[cw], cw))
+    for donor in donors:
+        for receiver in receivers:
+            gap = loads[donor] - loads[receiver]
+            if receiver == donor or gap <= 1e-9:
+                break
+            best = None
+            for i, (load, ref, _id, _keys) in enumerate(movable[donor]):
+                if 0 < load < gap - 1e-9:
+                    key = (abs(load - gap / 2), ref)
+                    if best is None or key < best[0]:
+                        best = (key, i)
+            if best is not None:
+                return donor, receiver, best[1]
+    return None
+
+
+def apply_moves(
+    conn: sqlite3.Connection,
+    moves: Sequence[Move],
+    reason: str,
+    actor: Caseworker,
+    clock: Clock,
+) -> int:
+    """Carry out confirmed moves in one transaction; refused as a whole when a case is no
+    longer with the caseworker the proposal found it with. Returns the cases moved."""
+    require_lead(actor)
+    text = _reason(reason)
+    if not moves:
+        return 0
+    moved = 0
+    with transaction(conn):
+        for m in moves:
+            row = conn.execute(
+                "SELECT caseworker_id, status FROM cases WHERE id = ?", (m.case_id,)
+            ).fetchone()
+            if row is None or row["caseworker_id"] != m.from_id or row["status"] != "open":
+                raise InvalidInputError(
+                    f"Förslaget är inaktuellt: ärende {m.case_ref} har ändrats sedan förslaget "
+                    "gjordes. Gör ett nytt förslag."
+                )
+        by_target: dict[str, list[str]] = {}
+        for m in moves:
+            by_target.setdefault(m.to_caseworker, []).append(m.case_ref)
+        for target, refs in by_target.items():
+            moved += _reassign(conn, refs, target, text, actor, clock, {"balancing": True})
+    return moved

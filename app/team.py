@@ -1,0 +1,908 @@
+"""The team lead's view: workload figures per caseworker, the charts' data and the employer view.
+
+Needs, not quotas: every figure says where work piles up, and every figure keeps the ids of
+the cases behind it (``TeamRow.cases``) so a number can be clicked through.
+
+The figures of one caseworker's row, over their open cases on ``on``:
+
+- ``active_cases``: open cases.
+- ``unhandled_impulses``: impulses with no outcome (``outcome IS NULL``);
+  ``oldest_impulse_days``: the age in days of the oldest of them (None when there is none).
+- ``overdue_follow_ups``: open, not deleted follow-ups due before ``on`` and not snoozed past
+  it (a snooze that ends on ``on`` brings the follow-up back that day), as in app.stock.
+- ``milestones_14`` / ``milestones_28``: milestones of the running chain with
+  ``0 <= days_left <= 14`` / ``28``, leaving out a milestone whose required position
+  (checklist, ÖS position) is already recorded. A paused chain (the person is back at work)
+  has none. Items are counted, so a case with day 180 and day 181 ahead counts twice; the
+  click-through lists the case once.
+- ``waiting_for_coordination``: cases where ``app.stock.case_states`` says
+  ``waiting_for_coordination`` ("dåligt samvete": coordination needed and no coordination
+  action for ``coordination.after_days`` days of the team-standard priority weights).
+- ``no_contact_60``: cases whose ``last_contact_on`` is 60 or more days before ``on``. With
+  no contact recorded at all (NULL) the count starts at the chain's first day (else the day
+  the case was opened), so a case is flagged once it has run 60 days without any contact;
+  a case with neither date is flagged.
+- ``past_181_without_os``: ``app.stock.missing_os_position``.
+
+The weighted load of a case (weights in resources/rules/team.toml)::
+
+    load = phase weight (1-90: 1.0, 91-180: 1.5, 181-365: 1.2, 366+: 0.8, no chain: 0.5)
+         + 0.5 × unhandled impulses
+         + 0.5 × overdue follow-ups
+         + 2.0 × milestones in the next 28 days
+         + 1.0 if past day 181 without an ÖS position
+         + 0.5 if waiting for coordination
+
+and a caseworker's ``weighted_load`` is the sum over their open cases, so it can be
+checked by hand from the same row: Σ phase weight × phase count + 0.5 × impulses + ...
+
+Speed: everything comes from one ``app.stock.load_facts`` over all open cases and one small
+query for the case owners and contact dates, in a single pass; no query per caseworker.
+Team leads (role ``lead``) carry no cases and are not rows.
+"""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from app.chain import Milestone
+from app.clock import local_date_of, start_of_day_utc, utc_iso
+from app.errors import NotFoundError, RuleTableError
+from app.priority import CaseFacts, requirement_met
+from app.rules import MilestoneRule, chain_rules, flatten_weights, standard_weights
+
+# The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
+# also work out the overdue and milestone states, which the team pass does its own way.
+from app.stock import _waiting_for_coordination, load_facts, missing_os_position
+from resources import resource_path
+
+NEAR_DAYS = 14
+FAR_DAYS = 28
+NO_CONTACT_DAYS = 60
+PHASE_KEYS = ("1-90", "91-180", "181-365", "366+", "none")
+
+FIGURES = (
+    "active_cases",
+    "unhandled_impulses",
+    "overdue_follow_ups",
+    "milestones_14",
+    "milestones_28",
+    "waiting_for_coordination",
+    "no_contact_60",
+    "past_181_without_os",
+)
+
+FIGURE_LABELS_SV = {
+    "active_cases": "Aktiva ärenden",
+    "weighted_load": "Viktad belastning",
+    "unhandled_impulses": "Obehandlade impulser",
+    "oldest_impulse_days": "Äldsta impuls (dagar)",
+    "overdue_follow_ups": "Försenade bevakningar",
+    "milestones_14": "Milstolpar 14 dagar",
+    "milestones_28": "Milstolpar 28 dagar",
+    "waiting_for_coordination": "Väntar på samordning",
+    "no_contact_60": "Ingen kontakt 60+ dagar",
+    "past_181_without_os": "Efter dag 181 utan ÖS",
+}
+
+PHASE_LABELS_SV = {
+    "1-90": "Dag 1–90",
+    "91-180": "Dag 91–180",
+    "181-365": "Dag 181–365",
+    "366+": "Dag 366+",
+    "none": "Ingen pågående kedja",
+}
+
+UNASSIGNED_SV = "Utan handläggare"
+TOTALS_SV = "Totalt"
+
+
+# -- the rule file ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRules:
+    """The load weights and balancing knobs of resources/rules/team.toml."""
+
+    version: str
+    phase_weights: dict[str, float] = field(hash=False)
+    open_impulse: float
+    overdue_follow_up: float
+    milestone: float
+    missing_os_position: float
+    waiting_for_coordination: float
+    balance_weeks: int
+    balance_max_moves: int
+    protect_follow_up_days: int
+    source: Path
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "phase": dict(self.phase_weights),
+            "open_impulse": self.open_impulse,
+            "overdue_follow_up": self.overdue_follow_up,
+            "milestone_next_28_days": self.milestone,
+            "missing_os_position": self.missing_os_position,
+            "waiting_for_coordination": self.waiting_for_coordination,
+        }
+
+
+_LOAD_KEYS = (
+    "open_impulse",
+    "overdue_follow_up",
+    "milestone",
+    "missing_os_position",
+    "waiting_for_coordination",
+)
+
+
+def _whole(flat: dict[str, float], key: str, low: int, high: int, path: Path) -> int:
+    value = flat[key]
+    if value != int(value) or not low <= value <= high:
+        raise RuleTableError(f"{path}: {key} ska vara ett heltal mellan {low} och {high}.")
+    return int(value)
+
+
+def parse_team_rules(data: dict[str, Any], path: Path) -> TeamRules:
+    """Validate a parsed team table; errors name the file and the key."""
+    flat = flatten_weights(data, path)
+    phase_keys = [p.key for p in chain_rules().phases] + ["none"]
+    required = [f"load.phase.{k}" for k in phase_keys]
+    required += [f"load.{k}" for k in _LOAD_KEYS]
+    required += ["balance.weeks", "balance.max_moves", "balance.protect_follow_up_days"]
+    missing = [key for key in required if key not in flat]
+    if missing:
+        raise RuleTableError(f"{path}: vikter saknas: {', '.join(missing)}.")
+    unknown = [key for key in flat if key not in required]
+    if unknown:
+        raise RuleTableError(f"{path}: okända nycklar: {', '.join(sorted(unknown))}.")
+    return TeamRules(
+        version=str(data.get("version", "")),
+        phase_weights={k: flat[f"load.phase.{k}"] for k in phase_keys},
+        open_impulse=flat["load.open_impulse"],
+        overdue_follow_up=flat["load.overdue_follow_up"],
+        milestone=flat["load.milestone"],
+        missing_os_position=flat["load.missing_os_position"],
+        waiting_for_coordination=flat["load.waiting_for_coordination"],
+        balance_weeks=_whole(flat, "balance.weeks", 1, 12, path),
+        balance_max_moves=_whole(flat, "balance.max_moves", 1, 10_000, path),
+        protect_follow_up_days=_whole(flat, "balance.protect_follow_up_days", 0, 365, path),
+        source=path,
+    )
+
+
+@lru_cache(maxsize=4)
+def team_rules(path: Path | None = None) -> TeamRules:
+    """The team rule table, loaded once."""
+    path = path or resource_path("rules", "team.toml")
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise RuleTableError(f"Regelfilen {path} saknas.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleTableError(f"Regelfilen {path} går inte att läsa: {exc}.") from exc
+    return parse_team_rules(data, path)
+
+
+# -- one pass over the cases -----------------------------------------------------------------
+
+
+class CaseLoad(NamedTuple):
+    """The team figures of one open case: what its caseworker's row adds up (a tuple:
+    100,000 of them are made in one pass)."""
+
+    case_id: int
+    case_ref: str
+    caseworker_id: int | None
+    phase: str
+    unhandled_impulses: int
+    oldest_impulse_days: int | None
+    overdue_follow_ups: int
+    milestones_14: int
+    milestones_28: int
+    waiting_for_coordination: bool
+    no_contact_60: bool
+    past_181_without_os: bool
+    load: float
+
+
+@dataclass(slots=True)
+class TeamScan:
+    """Everything the team view computes from one load: facts and figures per open case."""
+
+    on: date
+    facts: list[CaseFacts]
+    loads: list[CaseLoad]
+    rules: TeamRules
+
+    def by_case(self) -> dict[int, tuple[CaseFacts, CaseLoad]]:
+        return {f.id: (f, c) for f, c in zip(self.facts, self.loads, strict=True)}
+
+
+@lru_cache(maxsize=4096)
+def _rules_within(employment: str, day: int, horizon: int) -> tuple[MilestoneRule, ...]:
+    """The chain rules whose milestone can fall within ``horizon`` days of chain day ``day``
+    (a running chain reaches rule day n in n - day days). Memoised: asked once per case."""
+    return tuple(
+        rule
+        for rule in chain_rules().by_employment.get(employment, ())
+        if 0 <= rule.day - day <= horizon
+    )
+
+
+def milestones_within(f: CaseFacts, horizon: int) -> list[Milestone]:
+    """The case's milestones with ``0 <= days_left <= horizon`` whose required position is
+    not yet recorded; none for a chain that is not running.
+
+    Only the rules that can fall inside the window are asked, each through the chain's own
+    (cached) computation of a milestone, so a whole team costs a fraction of working out
+    every milestone of every case; the result equals filtering ``chain.milestones``.
+    """
+    chain = f.chain
+    if not chain.active:
+        return []
+    out = []
+    for rule in _rules_within(chain.employment, chain.day, horizon):
+        m = chain._milestone(rule)  # the chain's own per-rule computation, cached
+        if (
+            m is not None
+            and 0 <= m.days_left <= horizon
+            and not (m.requires and requirement_met(f, m.requires))
+        ):
+            out.append(m)
+    return out
+
+
+def _case_meta(
+    conn: sqlite3.Connection, case_ids: Sequence[int] | None
+) -> dict[int, tuple[int | None, str | None, str | None]]:
+    cur = conn.cursor()
+    cur.row_factory = None
+    if case_ids is None:
+        where = "status = 'open'"
+    else:
+        where = f"id IN ({','.join(str(int(i)) for i in case_ids) or 'NULL'})"
+    return {
+        r[0]: (r[1], r[2], r[3])
+        for r in cur.execute(
+            f"SELECT id, caseworker_id, last_contact_on, opened_on FROM cases WHERE {where}"
+        )
+    }
+
+
+def _open_case_ids(conn: sqlite3.Connection, caseworker_ids: Iterable[int]) -> list[int]:
+    ids = ",".join(str(int(i)) for i in caseworker_ids) or "NULL"
+    return [
+        r[0]
+        for r in conn.execute(
+            f"SELECT id FROM cases WHERE status = 'open' AND caseworker_id IN ({ids})"
+        )
+    ]
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk pass: loading 100,000 cases makes
+    millions of objects without cycles, and the collector's scans of them cost a third of
+    the time. It runs again afterwards (unless the caller had it off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def scan_team(
+    conn: sqlite3.Connection,
+    on: date,
+    *,
+    caseworker_ids: Iterable[int] | None = None,
+    case_ids: Iterable[int] | None = None,
+) -> TeamScan:
+    """Load the open cases (all, or those of ``caseworker_ids``, or ``case_ids``) and work out
+    each case's figures and load in one pass."""
+    with _bulk():
+        return _scan(conn, on, caseworker_ids, case_ids)
+
+
+def _scan(
+    conn: sqlite3.Connection,
+    on: date,
+    caseworker_ids: Iterable[int] | None,
+    case_ids: Iterable[int] | None,
+) -> TeamScan:
+    rules = team_rules()
+    if case_ids is not None:
+        ids: list[int] | None = list(case_ids)
+    elif caseworker_ids is not None:
+        ids = _open_case_ids(conn, caseworker_ids)
+    else:
+        ids = None
+    facts = load_facts(conn, on) if ids is None else load_facts(conn, on, case_ids=ids)
+    meta = _case_meta(conn, ids)
+    after_days = int(standard_weights()["coordination.after_days"])
+    phase_w = rules.phase_weights
+    w_imp, w_over, w_mile = rules.open_impulse, rules.overdue_follow_up, rules.milestone
+    w_os, w_coord = rules.missing_os_position, rules.waiting_for_coordination
+    rules_within = _rules_within
+    contact_cutoff = on - timedelta(days=NO_CONTACT_DAYS)
+    contact_cutoff_text = contact_cutoff.isoformat()
+    on_ord = on.toordinal()
+    loads = []
+    for f in facts:
+        chain = f.chain
+        phase = chain.phase or "none"
+        load = phase_w[phase]
+        n_imp = len(f.impulses)
+        oldest = None
+        if n_imp:
+            oldest = max(0, on_ord - min(i.received for i in f.impulses).toordinal())
+            load += w_imp * n_imp
+        n_over = 0
+        if f.follow_ups:
+            n_over = sum(
+                1
+                for fu in f.follow_ups
+                if fu.due < on and not (fu.snoozed_until and fu.snoozed_until > on)
+            )
+            load += w_over * n_over
+        m14 = m28 = 0
+        if chain.active and rules_within(chain.employment, chain.day, FAR_DAYS):
+            for m in milestones_within(f, FAR_DAYS):
+                m28 += 1
+                m14 += m.days_left <= NEAR_DAYS
+            load += w_mile * m28
+        waiting = f.coordination_needed and _waiting_for_coordination(f, on, after_days)
+        if waiting:
+            load += w_coord
+        missing_os = f.os_position is None and chain.day >= 181 and missing_os_position(f)
+        if missing_os:
+            load += w_os
+        cw_id, last_contact, opened = meta.get(f.id, (None, None, None))
+        if last_contact:
+            no_contact = last_contact[:10] <= contact_cutoff_text
+        elif f.chain_start is not None:
+            no_contact = f.chain_start <= contact_cutoff
+        else:
+            no_contact = not opened or opened[:10] <= contact_cutoff_text
+        loads.append(
+            CaseLoad(
+                f.id, f.case_ref, cw_id, phase, n_imp, oldest, n_over, m14, m28, waiting,
+                no_contact, missing_os, load,
+            )
+        )  # fmt: skip
+    return TeamScan(on, facts, loads, rules)
+
+
+# -- the table -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AbsenceNote:
+    """Shown on an absent caseworker's row: until when, and who covers."""
+
+    until: date
+    covered_by: str
+    covered_by_name: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"until": self.until.isoformat(), "covered_by": self.covered_by}
+
+
+@dataclass(slots=True)
+class TeamRow:
+    """One caseworker's figures, and for each figure the ids of the cases behind it."""
+
+    caseworker_id: int | None
+    ext_id: str
+    name: str
+    team: str | None = None
+    active: bool = True
+    absent: AbsenceNote | None = None
+    active_cases: int = 0
+    weighted_load: float = 0.0
+    unhandled_impulses: int = 0
+    oldest_impulse_days: int | None = None
+    overdue_follow_ups: int = 0
+    milestones_14: int = 0
+    milestones_28: int = 0
+    waiting_for_coordination: int = 0
+    no_contact_60: int = 0
+    past_181_without_os: int = 0
+    phases: dict[str, int] = field(default_factory=lambda: dict.fromkeys(PHASE_KEYS, 0))
+    cases: dict[str, list[int]] = field(default_factory=lambda: {k: [] for k in FIGURES})
+
+    def add(self, c: CaseLoad) -> None:
+        cases = self.cases
+        self.active_cases += 1
+        cases["active_cases"].append(c.case_id)
+        self.phases[c.phase] += 1
+        self.weighted_load += c.load
+        if c.unhandled_impulses:
+            self.unhandled_impulses += c.unhandled_impulses
+            cases["unhandled_impulses"].append(c.case_id)
+            if self.oldest_impulse_days is None or c.oldest_impulse_days > self.oldest_impulse_days:  # type: ignore[operator]
+                self.oldest_impulse_days = c.oldest_impulse_days
+        if c.overdue_follow_ups:
+            self.overdue_follow_ups += c.overdue_follow_ups
+            cases["overdue_follow_ups"].append(c.case_id)
+        if c.milestones_28:
+            self.milestones_28 += c.milestones_28
+            cases["milestones_28"].append(c.case_id)
+            if c.milestones_14:
+                self.milestones_14 += c.milestones_14
+                cases["milestones_14"].append(c.case_id)
+        if c.waiting_for_coordination:
+            self.waiting_for_coordination += 1
+            cases["waiting_for_coordination"].append(c.case_id)
+        if c.no_contact_60:
+            self.no_contact_60 += 1
+            cases["no_contact_60"].append(c.case_id)
+        if c.past_181_without_os:
+            self.past_181_without_os += 1
+            cases["past_181_without_os"].append(c.case_id)
+
+    def merge(self, other: TeamRow) -> None:
+        """Add another row's figures (for the totals)."""
+        for name in FIGURES:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+            self.cases[name].extend(other.cases[name])
+        self.weighted_load += other.weighted_load
+        if other.oldest_impulse_days is not None and (
+            self.oldest_impulse_days is None or other.oldest_impulse_days > self.oldest_impulse_days
+        ):
+            self.oldest_impulse_days = other.oldest_impulse_days
+        for key, n in other.phases.items():
+            self.phases[key] += n
+
+    def figure(self, name: str) -> Any:
+        return getattr(self, name)
+
+    def figures(self) -> dict[str, Any]:
+        """The numbers of the row by figure name (weighted load rounded to one decimal)."""
+        return {
+            "active_cases": self.active_cases,
+            "weighted_load": round(self.weighted_load, 1),
+            "unhandled_impulses": self.unhandled_impulses,
+            "oldest_impulse_days": self.oldest_impulse_days,
+            "overdue_follow_ups": self.overdue_follow_ups,
+            "milestones_14": self.milestones_14,
+            "milestones_28": self.milestones_28,
+            "waiting_for_coordination": self.waiting_for_coordination,
+            "no_contact_60": self.no_contact_60,
+            "past_181_without_os": self.past_181_without_os,
+        }
+
+    def as_json(self, refs: dict[int, str] | None = None) -> dict[str, Any]:
+        """The row for ``--json``; with ``refs`` (case id → case reference) the click-through
+        lists of case references per figure are included."""
+        data: dict[str, Any] = {
+            "caseworker": self.ext_id or None,
+            "name": self.name,
+            "active": self.active,
+            "absent": self.absent.as_json() if self.absent else None,
+            **self.figures(),
+            "phases": {k: v for k, v in self.phases.items() if v or k != "none"},
+        }
+        if refs is not None:
+            data["cases"] = {k: [refs[i] for i in ids] for k, ids in self.cases.items()}
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class TeamTable:
+    """One row per caseworker (leads excluded), the totals row, and case id → reference."""
+
+    on: date
+    rows: list[TeamRow]
+    totals: TeamRow
+    case_refs: dict[int, str]
+    rules: TeamRules
+
+    def row(self, ext_id: str) -> TeamRow:
+        for r in self.rows:
+            if r.ext_id == ext_id:
+                return r
+        raise NotFoundError(f"Handläggaren '{ext_id}' finns inte i teamtabellen.")
+
+    def as_json(self, *, with_cases: bool = False) -> dict[str, Any]:
+        refs = self.case_refs if with_cases else None
+        return {
+            "on": self.on.isoformat(),
+            "caseworkers": [r.as_json(refs) for r in self.rows],
+            "totals": self.totals.as_json(refs),
+            "load_weights": self.rules.as_json(),
+        }
+
+
+def _caseworker_rows(
+    conn: sqlite3.Connection, on: date, caseworker_ids: set[int] | None, holders: set[int]
+) -> dict[int, TeamRow]:
+    """Rows for active caseworkers, and for inactive ones still holding open cases."""
+    from app.cover import absences_on
+
+    absent = {a.caseworker_id: a for a in absences_on(conn, on)}
+    rows: dict[int, TeamRow] = {}
+    for cw_id, ext_id, name, team, active, role in conn.execute(
+        "SELECT id, ext_id, name, team, active, role FROM caseworkers ORDER BY ext_id"
+    ).fetchall():
+        if role == "lead" or (caseworker_ids is not None and cw_id not in caseworker_ids):
+            continue
+        if not active and cw_id not in holders:
+            continue
+        a = absent.get(cw_id)
+        note = AbsenceNote(a.to_date, a.covered_by, a.covered_by_name) if a else None
+        rows[cw_id] = TeamRow(cw_id, ext_id, name, team, bool(active), note)
+    return rows
+
+
+def table_from_scan(
+    conn: sqlite3.Connection, scan: TeamScan, caseworker_ids: Iterable[int] | None = None
+) -> TeamTable:
+    """Group a scan's case figures into one row per caseworker plus totals."""
+    wanted = None if caseworker_ids is None else set(caseworker_ids)
+    holders = {c.caseworker_id for c in scan.loads if c.caseworker_id is not None}
+    rows = _caseworker_rows(conn, scan.on, wanted, holders)
+    unassigned = TeamRow(None, "", UNASSIGNED_SV)
+    for c in scan.loads:
+        row = rows.get(c.caseworker_id)  # type: ignore[arg-type]
+        if row is not None:
+            row.add(c)
+        elif wanted is None:
+            unassigned.add(c)
+    ordered = list(rows.values())
+    if unassigned.active_cases:
+        ordered.append(unassigned)
+    totals = TeamRow(None, "", TOTALS_SV)
+    for r in ordered:
+        totals.merge(r)
+    refs = {c.case_id: c.case_ref for c in scan.loads}
+    return TeamTable(scan.on, ordered, totals, refs, scan.rules)
+
+
+def team_table(
+    conn: sqlite3.Connection, on: date, *, caseworker_ids: Iterable[int] | None = None
+) -> TeamTable:
+    """The team table on ``on``: every caseworker (or those in ``caseworker_ids``), with
+    the totals row. See the module docstring for each figure and the load formula."""
+    ids = None if caseworker_ids is None else list(caseworker_ids)
+    with _bulk():
+        return table_from_scan(conn, scan_team(conn, on, caseworker_ids=ids), ids)
+
+
+def phase_counts(table: TeamTable) -> dict[str, dict[str, int]]:
+    """Cases per chain phase per caseworker (signature → phase → count), for the stacked
+    bar chart; the phase ``none`` (no running chain) only where it occurs."""
+    out = {}
+    for r in table.rows:
+        out[r.ext_id or UNASSIGNED_SV] = {k: v for k, v in r.phases.items() if k != "none" or v}
+    return out
+
+
+def visible_caseworker_ids(
+    conn: sqlite3.Connection, viewer: Any | None, on: date
+) -> list[int] | None:
+    """Whose rows a profile sees: a team lead (or no profile) the whole team (None); a
+    caseworker their own row and those of the colleagues they cover on ``on``."""
+    if viewer is None or viewer.role == "lead":
+        return None
+    from app.cover import covered_caseworker_ids
+
+    return [viewer.id, *covered_caseworker_ids(conn, viewer, on)]
+
+
+# -- charts ----------------------------------------------------------------------------------
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneForecast:
+    """Milestones per ISO week per caseworker, from the week of ``on`` (only dates from
+    ``on`` on). ``counts[signature][i]`` is week ``weeks[i]``; ``cases`` has the case ids."""
+
+    on: date
+    weeks: list[tuple[int, int, date]]  # (ISO year, ISO week, Monday)
+    counts: dict[str, list[int]]
+    totals: list[int]
+    by_key: dict[str, list[int]]
+    cases: dict[tuple[str, int], list[int]]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "on": self.on.isoformat(),
+            "weeks": [
+                {"year": y, "week": w, "monday": m.isoformat(), "label": f"v{w}"}
+                for y, w, m in self.weeks
+            ],
+            "caseworkers": self.counts,
+            "totals": self.totals,
+            "by_milestone": self.by_key,
+        }
+
+
+def forecast_from_scan(
+    conn: sqlite3.Connection, scan: TeamScan, weeks: int = 8
+) -> MilestoneForecast:
+    """The milestone forecast over the cases of a scan (no second load)."""
+    on = scan.on
+    first = _monday(on)
+    last = first + timedelta(days=7 * weeks - 1)
+    horizon = (last - on).days
+    owners = _signatures(conn)
+    counts: dict[str, list[int]] = {}
+    by_key: dict[str, list[int]] = {}
+    cases: dict[tuple[str, int], list[int]] = defaultdict(list)
+    totals = [0] * weeks
+    for f, c in zip(scan.facts, scan.loads, strict=True):
+        chain = f.chain
+        if not chain.active:
+            continue
+        who = owners.get(c.caseworker_id, UNASSIGNED_SV)  # type: ignore[arg-type]
+        for m in milestones_within(f, horizon):
+            week = (m.date - first).days // 7
+            row = counts.get(who)
+            if row is None:
+                row = counts[who] = [0] * weeks
+            row[week] += 1
+            totals[week] += 1
+            key_row = by_key.get(m.key)
+            if key_row is None:
+                key_row = by_key[m.key] = [0] * weeks
+            key_row[week] += 1
+            ids = cases[(who, week)]
+            if not ids or ids[-1] != f.id:
+                ids.append(f.id)
+    week_list = []
+    for i in range(weeks):
+        monday = first + timedelta(days=7 * i)
+        year, number, _ = monday.isocalendar()
+        week_list.append((year, number, monday))
+    return MilestoneForecast(on, week_list, dict(sorted(counts.items())), totals,
+                             by_key, dict(cases))  # fmt: skip
+
+
+def milestone_forecast(
+    conn: sqlite3.Connection,
+    on: date,
+    weeks: int = 8,
+    *,
+    caseworker_ids: Iterable[int] | None = None,
+) -> MilestoneForecast:
+    """Per caseworker and ISO week, how many milestones (day 30/60/90/180/181/240/364/365/550,
+    those of the chain that apply) fall due: the coming peaks of milestone work."""
+    ids = None if caseworker_ids is None else list(caseworker_ids)
+    with _bulk():
+        return forecast_from_scan(conn, scan_team(conn, on, caseworker_ids=ids), weeks)
+
+
+def _signatures(conn: sqlite3.Connection) -> dict[int, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT id, ext_id FROM caseworkers").fetchall()}
+
+
+@dataclass(frozen=True, slots=True)
+class ImpulseInflow:
+    """Impulses received per day (Stockholm dates), oldest day first."""
+
+    days: list[date]
+    totals: list[int]
+    by_caseworker: dict[str, list[int]]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "days": [d.isoformat() for d in self.days],
+            "totals": self.totals,
+            "caseworkers": self.by_caseworker,
+        }
+
+
+def impulse_inflow(
+    conn: sqlite3.Connection,
+    on: date,
+    days: int = 30,
+    *,
+    caseworker_ids: Iterable[int] | None = None,
+) -> ImpulseInflow:
+    """Impulses received on each of the ``days`` days ending with ``on`` (handled or not,
+    on open or closed cases), in total and per the case's current caseworker."""
+    first = on - timedelta(days=days - 1)
+    wanted = None if caseworker_ids is None else set(caseworker_ids)
+    owners = _signatures(conn)
+    cur = conn.cursor()
+    cur.row_factory = None
+    rows = cur.execute(
+        "SELECT i.received_at, c.caseworker_id FROM impulses i JOIN cases c ON c.id = i.case_id "
+        "WHERE i.received_at >= ? AND i.received_at < ?",
+        (utc_iso(start_of_day_utc(first)), utc_iso(start_of_day_utc(on + timedelta(days=1)))),
+    ).fetchall()
+    totals = [0] * days
+    by_cw: dict[str, list[int]] = {}
+    first_ord = first.toordinal()
+    for received_at, cw_id in rows:
+        if wanted is not None and cw_id not in wanted:
+            continue
+        index = local_date_of(received_at).toordinal() - first_ord
+        if not 0 <= index < days:
+            continue
+        totals[index] += 1
+        who = owners.get(cw_id, UNASSIGNED_SV)
+        row = by_cw.get(who)
+        if row is None:
+            row = by_cw[who] = [0] * days
+        row[index] += 1
+    return ImpulseInflow(
+        [first + timedelta(days=i) for i in range(days)], totals, dict(sorted(by_cw.items()))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TeamView:
+    """What the Team tab shows, from one load: the table and the three charts' data."""
+
+    table: TeamTable
+    forecast: MilestoneForecast
+    inflow: ImpulseInflow
+
+    @property
+    def phases(self) -> dict[str, dict[str, int]]:
+        return phase_counts(self.table)
+
+
+def team_view(
+    conn: sqlite3.Connection,
+    on: date,
+    *,
+    caseworker_ids: Iterable[int] | None = None,
+    weeks: int = 8,
+    inflow_days: int = 30,
+) -> TeamView:
+    """The table, the phase chart, the milestone forecast and the impulse inflow in one go
+    (one load of the cases shared by all of them)."""
+    ids = None if caseworker_ids is None else list(caseworker_ids)
+    with _bulk():
+        scan = scan_team(conn, on, caseworker_ids=ids)
+        return TeamView(
+            table_from_scan(conn, scan, ids),
+            forecast_from_scan(conn, scan, weeks),
+            impulse_inflow(conn, on, inflow_days, caseworker_ids=ids),
+        )
+
+
+# -- the employer view -----------------------------------------------------------------------
+
+PLAN_MISSING = ("none", "unknown")
+PLAN_DUE_DAY = 30
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerCase:
+    case_id: int
+    case_ref: str
+    caseworker: str | None
+    caseworker_name: str | None
+    day: int
+    phase: str | None
+    plan_status: str
+    next_milestone_key: str | None
+    next_milestone_date: date | None
+    next_milestone_days_left: int | None
+    open_impulses: int
+    waiting_for_coordination: bool
+    past_181_without_os: bool
+
+    @property
+    def missing_plan(self) -> bool:
+        """No written or oral plan although the chain is past day 30 (the plan's due day)."""
+        return self.plan_status in PLAN_MISSING and self.day > PLAN_DUE_DAY
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_ref,
+            "caseworker": self.caseworker,
+            "day": self.day,
+            "phase": self.phase,
+            "plan_status": self.plan_status,
+            "missing_plan": self.missing_plan,
+            "next_milestone": None
+            if self.next_milestone_key is None
+            else {
+                "key": self.next_milestone_key,
+                "date": self.next_milestone_date.isoformat() if self.next_milestone_date else None,
+                "days_left": self.next_milestone_days_left,
+            },
+            "open_impulses": self.open_impulses,
+            "waiting_for_coordination": self.waiting_for_coordination,
+            "past_181_without_os": self.past_181_without_os,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EmployerView:
+    employer: str
+    on: date
+    cases: list[EmployerCase]
+
+    def summary(self) -> dict[str, Any]:
+        cases = self.cases
+        return {
+            "cases": len(cases),
+            "caseworkers": len({c.caseworker for c in cases if c.caseworker}),
+            "missing_plan": sum(c.missing_plan for c in cases),
+            "plan_status": dict(Counter(c.plan_status for c in cases)),
+            "phases": dict(Counter(c.phase or "none" for c in cases)),
+            "open_impulses": sum(c.open_impulses for c in cases),
+            "waiting_for_coordination": sum(c.waiting_for_coordination for c in cases),
+            "past_181_without_os": sum(c.past_181_without_os for c in cases),
+        }
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "employer": self.employer,
+            "on": self.on.isoformat(),
+            "summary": self.summary(),
+            "cases": [c.as_json() for c in self.cases],
+        }
+
+
+def _employer_names(conn: sqlite3.Connection, name: str) -> list[str]:
+    """The stored spellings that match ``name`` (case and surrounding spaces ignored)."""
+    wanted = " ".join(name.split()).casefold()
+    stored = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT employer FROM cases WHERE employer IS NOT NULL AND status = 'open'"
+        )
+    ]
+    exact = [s for s in stored if " ".join(s.split()).casefold() == wanted]
+    if exact:
+        return exact
+    near = sorted(s for s in stored if wanted and wanted in s.casefold())
+    if near:
+        shown = ", ".join(near[:5]) + (" …" if len(near) > 5 else "")
+        raise NotFoundError(f"Ingen arbetsgivare heter '{name}'. Menade du: {shown}?")
+    raise NotFoundError(f"Ingen öppen ärende har arbetsgivaren '{name}'.")
+
+
+def employer_cases(conn: sqlite3.Connection, employer: str, on: date) -> EmployerView:
+    """Every open case of one employer across the team, by caseworker then case id, with
+    its chain day, phase, plan status, next milestone and open impulses, and a summary."""
+    names = _employer_names(conn, employer)
+    marks = ",".join("?" for _ in names)
+    rows = conn.execute(
+        f"SELECT c.id, c.plan_status, w.ext_id, w.name FROM cases c "
+        f"LEFT JOIN caseworkers w ON w.id = c.caseworker_id "
+        f"WHERE c.status = 'open' AND c.employer IN ({marks})",
+        names,
+    ).fetchall()
+    info = {r[0]: (r[1], r[2], r[3]) for r in rows}
+    scan = scan_team(conn, on, case_ids=list(info))
+    out = []
+    for f, c in zip(scan.facts, scan.loads, strict=True):
+        plan, signature, cw_name = info[f.id]
+        nxt = f.chain.next_milestone
+        out.append(
+            EmployerCase(
+                f.id, f.case_ref, signature, cw_name, f.chain.day, f.chain.phase,
+                plan or "unknown", nxt.key if nxt else None, nxt.date if nxt else None,
+                nxt.days_left if nxt else None, c.unhandled_impulses,
+                c.waiting_for_coordination, c.past_181_without_os,
+            )
+        )  # fmt: skip
+    out.sort(key=lambda e: (e.caseworker or "", e.case_ref))
+    return EmployerView(names[0], on, out)
