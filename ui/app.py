@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.clock import Clock
 from app.errors import OverblickError
@@ -58,6 +58,16 @@ def run_window(
 
     started = started if started is not None else time.perf_counter()
     app = make_application()
+    from app.logsetup import setup_logging
+    from ui.crash import CrashHandler
+    from ui.single_instance import SingleInstance
+
+    crash = CrashHandler(setup_logging(), show_dialog=not exit_when_ready)
+    crash.install()
+    instance = SingleInstance(db_path)
+    if not instance.claim():
+        print("Överblick är redan öppet för den här databasen; det fönstret visas nu.")
+        return 0
     try:
         # Integrity first: a damaged database is never opened for writing (app.safety).
         conn = open_checked(db_path)
@@ -74,6 +84,7 @@ def run_window(
 
     ctx = AppContext(db_path, caseworker, clock)
     window = MainWindow(ctx, QSettings())
+    instance.activation_requested.connect(lambda: bring_to_front(window))
     if exit_when_ready:
 
         def ready() -> None:
@@ -85,4 +96,14 @@ def run_window(
     window.start()
     code = app.exec()
     ctx.shutdown()
+    instance.release()
     return code
+
+
+def bring_to_front(window: QWidget) -> None:
+    """A second start asked for this window: show it, restored and on top."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

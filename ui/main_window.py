@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
             (self.tr("&Importera…"), "Ctrl+I", self.importer.choose_and_import),
             (self.tr("Import&historik…"), None, self.importer.show_history),
             (self.tr("&Exportera ärendestock…"), "Ctrl+E", self.importer.export_stock),
+            (self.tr("&Säkerhetskopior…"), None, self.show_backups),
         ):
             action = QAction(text, self)
             if keys:
@@ -299,6 +300,11 @@ class MainWindow(QMainWindow):
         if not self.current_view().focus_search():
             self.show_view(STOCK)
             self.stock_view.focus_search()
+
+    def show_backups(self) -> None:
+        from ui.dialogs.backups import BackupsDialog
+
+        BackupsDialog(self.ctx, self).exec()
 
     def show_shortcuts(self) -> None:
         ShortcutHelp(self).exec()
