@@ -339,3 +339,28 @@ def test_table_models_pass_the_model_tester(qtbot, qtmodeltester, ctx):
         model.set_rows(rows)
         qtmodeltester.check(model)
         assert model.rowCount() == len(rows)
+
+
+def test_revealing_the_personal_identity_number_is_deliberate_and_logged(qtbot, ctx):
+    from ui.views.case import CaseView
+
+    view = CaseView(ctx)
+    qtbot.addWidget(view)
+    conn = open_db(ctx.db_path)
+    case_ref, pin = conn.execute("SELECT case_ref, pin FROM cases LIMIT 1").fetchone()
+    conn.close()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.open_case(case_ref)
+    assert pin[-4:] not in view.header.title.text()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.header.reveal_button.click()
+    assert pin[-4:] in view.header.title.text()
+    conn = open_db(ctx.db_path)
+    kinds = [r[0] for r in conn.execute(
+        "SELECT e.kind FROM events e JOIN cases c ON c.id = e.case_id WHERE c.case_ref = ?",
+        (case_ref,),
+    )]  # fmt: skip
+    details = [r[0] for r in conn.execute("SELECT detail FROM events")]
+    conn.close()
+    assert "pin.revealed" in kinds
+    assert not any(pin in d for d in details)

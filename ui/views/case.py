@@ -90,6 +90,7 @@ class CaseView(View):
     def _build(self) -> None:
         self.header = CaseHeader()
         self.header.back_clicked.connect(self.back_requested)
+        self.header.reveal_clicked.connect(self.reveal_pin)
         self.gaps = GapsBox()
         self.timeline = TimelineWidget()
         self.chain_text = QLabel()
@@ -193,6 +194,24 @@ class CaseView(View):
 
     # --- loading ------------------------------------------------------------------------
 
+    def reveal_pin(self) -> None:
+        """Show the whole personal identity number: a deliberate act, written as an event."""
+        case_ref, caseworker, clock = self.case_ref, self.ctx.caseworker, self.ctx.clock
+        if case_ref is None:
+            return
+
+        def work(conn: Any) -> str:
+            from app.safety import reveal_pin
+
+            return reveal_pin(conn, case_ref, caseworker, clock)
+
+        def done(pin: str) -> None:
+            if self.case_ref == case_ref:
+                self.header.revealed_pin = pin
+                self.ctx.changed()
+
+        self.ctx.tasks.run(work, done, lambda exc: show_error(self.flags.error, str(exc)))
+
     def open_case(self, case_ref: str) -> None:
         """Show ``case_ref`` (from Enter or double-click in another view)."""
         if case_ref != self.case_ref:
@@ -203,6 +222,7 @@ class CaseView(View):
                           self.impulses_error, self.notes.error):  # fmt: skip
                 show_error(label, None)
             self.notes.editor.clear()
+            self.header.revealed_pin = None  # masked again for every case opened
             self.scroll.hide()  # never the previous person's details under a new header
             self.scroll.verticalScrollBar().setValue(0)
             self.header.set_message(case_ref)

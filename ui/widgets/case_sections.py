@@ -48,9 +48,16 @@ class CaseHeader(QFrame):
     """Case id, name, masked number, employer, employment, extent, flow/unit, owner."""
 
     back_clicked = Signal()
+    reveal_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.revealed_pin: str | None = None
+        self.reveal_button = QPushButton(self.tr("Visa personnummer"))
+        self.reveal_button.setAccessibleName(
+            self.tr("Visa hela personnumret (registreras i ärendets historik)")
+        )
+        self.reveal_button.clicked.connect(self.reveal_clicked)
         self.back_button = QPushButton(self.tr("← Tillbaka (Esc)"))
         self.back_button.setAccessibleName(self.tr("Tillbaka till föregående vy"))
         self.back_button.clicked.connect(self.back_clicked)
@@ -72,6 +79,7 @@ class CaseHeader(QFrame):
         top.addWidget(self.back_button)
         top.addSpacing(8)
         top.addWidget(self.title, 1)
+        top.addWidget(self.reveal_button)
         top.addWidget(self.chip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
@@ -85,10 +93,12 @@ class CaseHeader(QFrame):
 
     def set_detail(self, detail: CaseDetail) -> None:
         row = detail.row
+        pin = self.revealed_pin or detail.masked_pin
         self.title.setText(
             f"<b>{escape(row['case_ref'])}</b> · {escape(row.get('person_name') or '')}"
-            f" <span style='font-size:small'>{escape(detail.masked_pin)}</span>"
+            f" <span style='font-size:small'>{escape(pin)}</span>"
         )
+        self.reveal_button.setVisible(bool(detail.masked_pin) and self.revealed_pin is None)
         parts = [
             self.tr("Arbetsgivare: {name}").format(name=row.get("employer") or self.tr("saknas")),
             self.tr(EMPLOYMENT_SV.get(row["employment"], row["employment"])),
