@@ -67,7 +67,7 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
     """Teamets arbetsbelastning: en rad per handläggare och totalt."""
     from app.team import team_table, visible_caseworker_ids
 
-    conn = ctx.conn()
+    conn = ctx.conn(check=False)
     day = ctx.on(on)
     ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
     table = team_table(conn, day, caseworker_ids=ids)
@@ -176,7 +176,7 @@ def absences(ctx: Any, close: bool, on: date | None, as_json: bool) -> None:
     """Frånvaro och täckning: pågående och kommande (--close: avsluta passerade)."""
     from app.cover import end_absences, list_absences
 
-    conn = ctx.conn()
+    conn = ctx.conn(check=close)
     day = ctx.on(on)
     summaries = end_absences(conn, day, ctx.clock_on(on)) if close else []
     items = list_absences(conn, day)
@@ -219,7 +219,7 @@ def balance(
 
     if apply_ and not reason:
         raise click.UsageError("--apply kräver --reason TEXT.")
-    conn = ctx.conn()
+    conn = ctx.conn(check=apply_)
     day = ctx.on(on)
     actor = _actor(ctx, as_) if apply_ else None
     proposal = propose_balance(conn, day, weeks=weeks, max_moves=max_moves)
@@ -254,7 +254,7 @@ def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
     """Alla öppna ärenden hos en arbetsgivare, över hela teamet."""
     from app.team import employer_cases
 
-    view = employer_cases(ctx.conn(), name, ctx.on(on))
+    view = employer_cases(ctx.conn(check=False), name, ctx.on(on))
     if as_json:
         emit_json(view.as_json())
         return
@@ -301,7 +301,7 @@ def report_team(
 
     if (pdf is None) == (xlsx is None):
         raise click.UsageError("Ange antingen --pdf FIL eller --xlsx FIL.")
-    conn = ctx.conn()
+    conn = ctx.conn(check=False)
     day = ctx.on(on)
     ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
     target = pdf or xlsx

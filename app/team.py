@@ -231,7 +231,7 @@ class TeamScan:
         return {f.id: (f, c) for f, c in zip(self.facts, self.loads, strict=True)}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _rules_within(employment: str, day: int, horizon: int) -> tuple[MilestoneRule, ...]:
     """The chain rules whose milestone can fall within ``horizon`` days of chain day ``day``
     (a running chain reaches rule day n in n - day days). Memoised: asked once per case."""
@@ -584,6 +584,27 @@ def team_table(
         return table_from_scan(conn, scan_team(conn, on, caseworker_ids=ids), ids)
 
 
+def weighted_load(row: TeamRow, rules: TeamRules | None = None) -> float:
+    """A row's weighted load worked out from its own figures (the formula of the module
+    docstring and docs/team.md; weights from resources/rules/team.toml)::
+
+        Σ phase weight × cases in the phase + open_impulse × unhandled_impulses
+        + overdue_follow_up × overdue_follow_ups + milestone × milestones_28
+        + missing_os_position × past_181_without_os
+        + waiting_for_coordination × waiting_for_coordination
+
+    Equal to ``row.weighted_load``, which the single pass adds up case by case."""
+    rules = rules or team_rules()
+    return (
+        sum(rules.phase_weights[k] * n for k, n in row.phases.items())
+        + rules.open_impulse * row.unhandled_impulses
+        + rules.overdue_follow_up * row.overdue_follow_ups
+        + rules.milestone * row.milestones_28
+        + rules.missing_os_position * row.past_181_without_os
+        + rules.waiting_for_coordination * row.waiting_for_coordination
+    )
+
+
 def phase_counts(table: TeamTable) -> dict[str, dict[str, int]]:
     """Cases per chain phase per caseworker (signature → phase → count), for the stacked
     bar chart; the phase ``none`` (no running chain) only where it occurs."""
@@ -652,7 +673,7 @@ def forecast_from_scan(
     totals = [0] * weeks
     for f, c in zip(scan.facts, scan.loads, strict=True):
         chain = f.chain
-        if not chain.active:
+        if not (chain.active and _rules_within(chain.employment, chain.day, horizon)):
             continue
         who = owners.get(c.caseworker_id, UNASSIGNED_SV)  # type: ignore[arg-type]
         for m in milestones_within(f, horizon):
@@ -777,11 +798,13 @@ def team_view(
     ids = None if caseworker_ids is None else list(caseworker_ids)
     with _bulk():
         scan = scan_team(conn, on, caseworker_ids=ids)
-        return TeamView(
+        view = TeamView(
             table_from_scan(conn, scan, ids),
             forecast_from_scan(conn, scan, weeks),
             impulse_inflow(conn, on, inflow_days, caseworker_ids=ids),
         )
+        del scan  # freed before the collector runs again, so it has little left to scan
+    return view
 
 
 # -- the employer view -----------------------------------------------------------------------

@@ -1,0 +1,105 @@
+"""Team view speed targets, measured and printed; run on demand, never in the suite.
+
+    .venv/bin/python tests/bench/bench_team.py [--workdir DIR] [--repeat N]
+
+Uses (building it once if missing) the 100,000-case demo database of 500 caseworkers x 200
+cases in DIR (default /tmp/overblick-bench/demo-500x200.db) and prints the median of
+repeated runs for: the team table (target 1 s), everything the Team tab shows (table,
+phase chart, 8-week milestone forecast, 30-day impulse inflow; the engine's share of the
+2 s target), and for reference ``load_facts`` over all cases (the floor under both), the
+engine benchmark's load + score + rank (to compare machines), the balancing proposal and
+the PDF and XLSX reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from app.demo import build_demo  # noqa: E402
+from app.priority import rank  # noqa: E402
+from app.reassign import propose_balance  # noqa: E402
+from app.report import write_team_report  # noqa: E402
+from app.rules import standard_weights  # noqa: E402
+from app.stock import load_facts  # noqa: E402
+from app.team import team_table, team_view  # noqa: E402
+from db import open_db  # noqa: E402
+
+ON = date(2026, 11, 23)
+
+
+def ensure_demo(path: Path) -> None:
+    if path.exists():
+        return
+    started = time.perf_counter()
+    conn = open_db(path)
+    build_demo(conn, caseworkers=500, cases_per_caseworker=200, seed=7, today=ON)
+    conn.close()
+    print(f"built {path.name}: 500 x 200 in {time.perf_counter() - started:.1f} s")
+
+
+def timings_ms(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median and best of ``repeat`` runs after one warm-up run."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), min(times)
+
+
+def report(label: str, values: tuple[float, float], target: float | None = None) -> None:
+    median, best = values
+    line = f"{label:58} {median:8.1f} ms (best {best:7.1f})"
+    if target is not None:
+        line += f"   target {target:g} ms: {'ok' if median <= target else 'OVER TARGET'}"
+    print(line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "overblick-bench"
+    )
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    path = args.workdir / "demo-500x200.db"
+    ensure_demo(path)
+    conn = open_db(path)
+    cases = conn.execute("SELECT count(*) FROM cases WHERE status = 'open'").fetchone()[0]
+    people = conn.execute("SELECT count(*) FROM caseworkers WHERE role != 'lead'").fetchone()[0]
+    print(f"{cases} open cases, {people} caseworkers, on {ON.isoformat()}")
+    repeat = args.repeat
+    report("load_facts, all cases (reference: the floor)", timings_ms(
+        lambda: load_facts(conn, ON), repeat))  # fmt: skip
+    weights = standard_weights()
+    report("load + score + rank (bench_engine's line, target 1 s there)", timings_ms(
+        lambda: rank(load_facts(conn, ON), ON, weights), 3))  # fmt: skip
+    report("team_table, 500 caseworkers", timings_ms(lambda: team_table(conn, ON), repeat), 1000)
+    report(
+        "team_view: table + phases + forecast + inflow",
+        timings_ms(lambda: team_view(conn, ON), repeat),
+        2000,
+    )
+    report("propose_balance, 4 weeks", timings_ms(lambda: propose_balance(conn, ON), 3))
+    out = args.workdir / "team-report"
+    report("report team --pdf (one page)", timings_ms(
+        lambda: write_team_report(conn, ON, out.with_suffix(".pdf")), 3))  # fmt: skip
+    report("report team --xlsx", timings_ms(
+        lambda: write_team_report(conn, ON, out.with_suffix(".xlsx")), 3))  # fmt: skip
+    conn.close()
+
+
+if __name__ == "__main__":
+    main()
