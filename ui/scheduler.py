@@ -38,6 +38,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.cover import end_absences
 from app.followups import ensure_standard_follow_ups
 from app.reminders import (
     Reminder,
@@ -200,6 +201,7 @@ class ReminderScheduler(QObject):
         now, on = clock.now(), self.ctx.today
 
         def work(conn: Any) -> tuple[int, list[Reminder]]:
+            end_absences(conn, on, clock)
             standard = ensure_standard_follow_ups(conn, on, clock, caseworker.id)
             missed = missed_on_start(conn, now, last_seen(conn, caseworker), caseworker)
             touch_last_seen(conn, caseworker, now)
@@ -269,11 +271,11 @@ class ReminderScheduler(QObject):
             self.daily_done.emit(result)
             self.ctx.changed()  # a new day: Idag and the lists move on; rebuild() follows
 
-        self.ctx.tasks.run(
-            lambda conn: ensure_standard_follow_ups(conn, day, clock, caseworker.id),
-            done,
-            self._failed,
-        )
+        def work(conn: Any) -> Any:
+            end_absences(conn, day, clock)  # cover ends by itself after its last day
+            return ensure_standard_follow_ups(conn, day, clock, caseworker.id)
+
+        self.ctx.tasks.run(work, done, self._failed)
 
     def _show(self, found: list[Reminder], at: datetime, signal: Any) -> list[Reminder]:
         """Emit what has not shown yet in this run, then record it as shown (fired_at).
