@@ -217,6 +217,10 @@ def _phase_chart(view: TeamView, rows: list[TeamRow], width: float, height: floa
     drawing = Drawing(width, height)
     drawing.add(String(0, height - 10, "Ärenden per handläggare och fas", fontName="Helvetica-Bold",
                        fontSize=9))  # fmt: skip
+    if not rows or not phases:
+        # An empty team has nothing to draw (ReportLab's axis fails on no data).
+        drawing.add(String(0, height / 2, "Inga ärenden att visa.", fontSize=9))
+        return drawing
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 30
     chart.width, chart.height = width - 130, height - 50
