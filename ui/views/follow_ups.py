@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,35 +33,19 @@ from ui.models.follow_up_model import (
 )
 from ui.style import date_sv
 from ui.views.base import View
+from ui.widgets.keyed_table import KeyedTable
 
 UNDO_MS = 10_000
 
 
-class FollowUpTable(QTableView):
+class FollowUpTable(KeyedTable):
     """J/K move, Enter opens the case, Delete removes an own follow-up."""
 
-    open_current = Signal()
     delete_current = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if plain and key in (Qt.Key.Key_J, Qt.Key.Key_K):
-            arrow = Qt.Key.Key_Down if key == Qt.Key.Key_J else Qt.Key.Key_Up
-            super().keyPressEvent(
-                QKeyEvent(QEvent.Type.KeyPress, arrow, Qt.KeyboardModifier.NoModifier)
-            )
-            return
-        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_current.emit()
-            return
-        if plain and key == Qt.Key.Key_Delete:
-            self.delete_current.emit()
-            return
-        super().keyPressEvent(event)
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys = {Qt.Key.Key_Delete: self.delete_current.emit}
 
 
 class UndoBar(QFrame):

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,37 +32,18 @@ from ui.models.today_model import (
 )
 from ui.style import ACCENT, date_sv
 from ui.views.base import View
+from ui.widgets.keyed_table import KeyedTable
 
 
-class TodayTable(QTableView):
+class TodayTable(KeyedTable):
     """The table with the view's keys: J/K move, Enter opens, W explains, P plans."""
 
-    open_current = Signal()
     why_requested = Signal()
     plan_requested = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if plain and key in (Qt.Key.Key_J, Qt.Key.Key_K):
-            arrow = Qt.Key.Key_Down if key == Qt.Key.Key_J else Qt.Key.Key_Up
-            super().keyPressEvent(
-                QKeyEvent(QEvent.Type.KeyPress, arrow, Qt.KeyboardModifier.NoModifier)
-            )
-            return
-        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_current.emit()
-            return
-        if plain and key == Qt.Key.Key_W:
-            self.why_requested.emit()
-            return
-        if plain and key == Qt.Key.Key_P:
-            self.plan_requested.emit()
-            return
-        super().keyPressEvent(event)
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys = {Qt.Key.Key_W: self.why_requested.emit, Qt.Key.Key_P: self.plan_requested.emit}
 
 
 class TodayView(View):
