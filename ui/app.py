@@ -78,6 +78,9 @@ def run_window(
     except (OverblickError, StorageError) as exc:
         if exit_when_ready:
             print(f"overblick: {exc}", file=sys.stderr)
+        elif offer_restore(exc, db_path):
+            instance.release()  # the restored database opens in this same process
+            return run_window(db_path, clock=clock, started=started)
         else:
             QMessageBox.critical(None, "Överblick", str(exc))
         return 2
@@ -98,6 +101,35 @@ def run_window(
     ctx.shutdown()
     instance.release()
     return code
+
+
+def offer_restore(exc: BaseException, db_path: Path) -> bool:
+    """A damaged database: explain, and offer the newest backup that passes its check.
+
+    True when the caseworker chose to restore and the restore succeeded.
+    """
+    report = getattr(exc, "report", None)
+    backup = getattr(report, "newest_good_backup", None)
+    if backup is None:
+        return False
+    box = QMessageBox(QMessageBox.Icon.Critical, "Överblick", str(exc))
+    restore = box.addButton(
+        QApplication.translate("Startup", "Återställ %1").replace("%1", backup.name),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    from app.clock import SystemClock
+    from app.safety import restore_backup
+
+    try:
+        restore_backup(db_path, backup, SystemClock())
+    except (OverblickError, StorageError) as failure:
+        QMessageBox.critical(None, "Överblick", str(failure))
+        return False
+    return True
 
 
 def bring_to_front(window: QWidget) -> None:

@@ -40,6 +40,7 @@ from ui.views.case import CaseView
 from ui.views.follow_ups import FollowUpsView
 from ui.views.inbox import InboxView
 from ui.views.stock import StockView
+from ui.views.team import TeamView
 from ui.views.today import TodayView
 
 TODAY, INBOX, STOCK, FOLLOW_UPS, TEAM = range(5)
@@ -73,6 +74,10 @@ class MainWindow(QMainWindow):
             self.stock_view,
             self.follow_ups_view,
         ]
+        self.team_view: TeamView | None = None
+        if ctx.caseworker.role == "lead":
+            self.team_view = TeamView(ctx)
+            self.views.append(self.team_view)  # index TEAM, behind the rail's "Team" (Ctrl+5)
         self.scheduler = ReminderScheduler(ctx, self)
         self.tray = TrayNotifier(self)
 
@@ -121,6 +126,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.importer = Importer(ctx, self)
+        self.importer.inbox_imported.connect(self._announce_inbox_import)
         self.setAcceptDrops(True)
         self._build_status_bar()
         self._build_menus()
@@ -300,6 +306,15 @@ class MainWindow(QMainWindow):
         if not self.current_view().focus_search():
             self.show_view(STOCK)
             self.stock_view.focus_search()
+
+    def _announce_inbox_import(self, results: list) -> None:
+        """Files from the watched folder: new impulses are news worth a tray message."""
+        new = sum(len(r.new_impulse_ids) for r in results)
+        if new:
+            self.tray.message(
+                self.tr("Nya impulser"),
+                self.tr("%n nya impulser från inkorgsmappen", "", new),
+            )
 
     def show_backups(self) -> None:
         from ui.dialogs.backups import BackupsDialog

@@ -323,7 +323,21 @@ class TrayNotifier(QObject):
 
     def notify(self, reminders: list[Reminder], *, missed: bool = False) -> bool:
         """Show one message for these reminders; False when there is no system tray."""
-        if not reminders or not self.available():
+        if not reminders:
+            return False
+        entries = [Entry(r, missed) for r in reminders]
+        if len(reminders) == 1:
+            title = f"{tr('Bevakning:')} {reminder_text(reminders[0])}"
+            body = tr("Förföll %1").replace("%1", when_sv(reminders[0].fire_at))
+        else:
+            title = count_text(entries)
+            body = "\n".join(reminder_text(r) for r in reminders[:VISIBLE_ROWS])
+        return self.message(title, body)
+
+    def message(self, title: str, body: str) -> bool:
+        """One tray message (reminders, newly imported impulses); False without a tray."""
+        self.last_message = (title, body)
+        if not self.available():
             return False
         if self.tray is None:
             icon = self.window.windowIcon()
@@ -335,13 +349,5 @@ class TrayNotifier(QObject):
             self.tray.setToolTip("Överblick")
             self.tray.messageClicked.connect(self.clicked)
             self.tray.show()
-        entries = [Entry(r, missed) for r in reminders]
-        if len(reminders) == 1:
-            title = f"{tr('Bevakning:')} {reminder_text(reminders[0])}"
-            body = tr("Förföll %1").replace("%1", when_sv(reminders[0].fire_at))
-        else:
-            title = count_text(entries)
-            body = "\n".join(reminder_text(r) for r in reminders[:VISIBLE_ROWS])
-        self.last_message = (title, body)
         self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS)
         return True

@@ -83,3 +83,14 @@ def test_dropping_a_file_on_the_window_imports_it(qtbot, ctx, settings):
 
 def _no_dialog(import_files):
     return lambda paths, show_result=True: import_files(paths, show_result=False)
+
+
+def test_new_impulses_from_the_inbox_folder_raise_a_notification(qtbot, ctx, settings):
+    from types import SimpleNamespace
+
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window._announce_inbox_import([SimpleNamespace(new_impulse_ids=[1, 2])])
+    assert window.tray.last_message is not None
+    title, body = window.tray.last_message
+    assert title == "Nya impulser" and "2" in body

@@ -117,3 +117,28 @@ def test_backups_dialog_takes_and_restores(qtbot, ctx, backups_dialog):
     assert conn.execute("SELECT count(*) FROM case_notes").fetchone()[0] == before
     conn.close()
     qtbot.waitUntil(lambda: len(backups_dialog.backups) == 2, timeout=10_000)  # + pre-restore
+
+
+def test_a_damaged_database_is_explained_and_the_newest_good_backup_offered(
+    qtbot, ctx, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.clock import SystemClock
+    from app.safety import DatabaseDamagedError, check_on_start, take_backup
+    from ui.app import offer_restore
+
+    backup = take_backup(ctx.db_path, "manual", SystemClock())
+    data = bytearray(ctx.db_path.read_bytes())
+    for offset in range(8192, min(len(data), 40_960), 97):
+        data[offset] = 0xFF  # trample pages in the middle, never the header
+    ctx.db_path.write_bytes(bytes(data))
+    report = check_on_start(ctx.db_path)
+    assert not report.ok and report.newest_good_backup == backup
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.buttons()[0])
+    assert offer_restore(DatabaseDamagedError(report), ctx.db_path)
+    assert shown and backup.name in shown[0]
+    assert check_on_start(ctx.db_path).ok
