@@ -7,7 +7,10 @@ source scripts/_venv.sh
 ensure_venv "gui"
 db="demo/overblick-demo.db"
 if [ ! -f "$db" ]; then
-  .venv/bin/overblick --db "$db" demo
+  # Built beside and moved into place, so an interrupted build is simply built again.
+  rm -f "$db.part" "$db.part-wal" "$db.part-shm"
+  .venv/bin/overblick --db "$db.part" demo
+  mv "$db.part" "$db"
 fi
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]; then
   exec .venv/bin/overblick --db "$db" "$@"
