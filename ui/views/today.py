@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -78,18 +77,8 @@ class TodayView(View):
         self.table = TodayTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Dagens ärenden: planerade och prioriterade"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
 
