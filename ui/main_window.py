@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.rail.currentRowChanged.connect(self._on_rail)
         for view in self.views:
-            view.case_selected.connect(self.preview.show_case)
+            view.case_selected.connect(lambda ref, v=view: self._preview_from(v, ref))
             view.case_opened.connect(self.open_case)
             view.loaded.connect(self._on_loaded)
         self.case_view.back_requested.connect(self.go_back)
@@ -315,6 +315,11 @@ class MainWindow(QMainWindow):
                 self.tr("Nya impulser"),
                 self.tr("%n nya impulser från inkorgsmappen", "", new),
             )
+
+    def _preview_from(self, view: View, case_ref: str) -> None:
+        """Only the view on screen steers the preview (the others select rows as they load)."""
+        if self.stack.currentWidget() is view:
+            self.preview.show_case(case_ref)
 
     def show_backups(self) -> None:
         from ui.dialogs.backups import BackupsDialog

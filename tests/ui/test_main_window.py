@@ -94,3 +94,15 @@ def test_new_impulses_from_the_inbox_folder_raise_a_notification(qtbot, ctx, set
     assert window.tray.last_message is not None
     title, body = window.tray.last_message
     assert title == "Nya impulser" and "2" in body
+
+
+def test_only_the_view_on_screen_steers_the_preview(qtbot, ctx, settings):
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view(TODAY)
+    shown: list[str] = []
+    window.preview.show_case = shown.append
+    window.stock_view.case_selected.emit("SP-FROM-STOCK")
+    window.today_view.case_selected.emit("SP-FROM-TODAY")
+    assert shown == ["SP-FROM-TODAY"]
