@@ -50,6 +50,7 @@ from app.reminders import (
     next_wakeup,
     touch_last_seen,
 )
+from app.safety import daily_backup_if_due
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -197,10 +198,11 @@ class ReminderScheduler(QObject):
 
     def check_missed(self) -> None:
         """On start: today's standard follow-ups, then the reminders missed while closed."""
-        caseworker, clock = self.ctx.caseworker, self.ctx.clock
+        caseworker, clock, db_path = self.ctx.caseworker, self.ctx.clock, self.ctx.db_path
         now, on = clock.now(), self.ctx.today
 
         def work(conn: Any) -> tuple[int, list[Reminder]]:
+            daily_backup_if_due(conn, db_path, clock)
             end_absences(conn, on, clock)
             standard = ensure_standard_follow_ups(conn, on, clock, caseworker.id)
             missed = missed_on_start(conn, now, last_seen(conn, caseworker), caseworker)
@@ -260,7 +262,7 @@ class ReminderScheduler(QObject):
 
     def run_daily(self, on: date | None = None) -> None:
         """The new day's standard follow-ups; then every view reads the new day."""
-        caseworker, clock = self.ctx.caseworker, self.ctx.clock
+        caseworker, clock, db_path = self.ctx.caseworker, self.ctx.clock, self.ctx.db_path
         day = on or self.ctx.today
 
         def done(result: Any) -> None:
@@ -272,6 +274,7 @@ class ReminderScheduler(QObject):
             self.ctx.changed()  # a new day: Idag and the lists move on; rebuild() follows
 
         def work(conn: Any) -> Any:
+            daily_backup_if_due(conn, db_path, clock)  # once a day, kept 14 (settings)
             end_absences(conn, day, clock)  # cover ends by itself after its last day
             return ensure_standard_follow_ups(conn, day, clock, caseworker.id)
 

@@ -142,3 +142,14 @@ def test_a_damaged_database_is_explained_and_the_newest_good_backup_offered(
     assert offer_restore(DatabaseDamagedError(report), ctx.db_path)
     assert shown and backup.name in shown[0]
     assert check_on_start(ctx.db_path).ok
+
+
+def test_the_window_takes_the_days_backup_on_start(qtbot, ctx, settings):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    backups = ctx.db_path.parent / "backups"
+    qtbot.waitUntil(lambda: any(backups.glob("*daily*.db")), timeout=15_000)
