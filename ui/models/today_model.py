@@ -137,8 +137,16 @@ def _person_names(conn: sqlite3.Connection, caseworker_id: int) -> dict[str, str
 
 def load_today(conn: sqlite3.Connection, caseworker: Caseworker, on: date) -> TodayData:
     """The caseworker's whole Today list on ``on`` (runs on the database thread)."""
+    from app.cover import cover_today
+
     result = today_list(conn, caseworker, on, limit=None)
     names = _person_names(conn, caseworker.id)
+    # Colleagues this caseworker covers: their cases with something new or due, tagged.
+    covered = cover_today(conn, caseworker, on)
+    for item, absence in covered:
+        ref = item.facts.case_ref
+        row = conn.execute("SELECT person_name FROM cases WHERE case_ref = ?", (ref,)).fetchone()
+        names[ref] = f"{(row[0] if row else '') or ''} · {absence.tag}"
 
     def entry(item) -> TodayEntry:
         facts = item.facts
@@ -159,7 +167,10 @@ def load_today(conn: sqlite3.Connection, caseworker: Caseworker, on: date) -> To
     return TodayData(
         on=on,
         planned=[entry(i) for i in result.planned],
-        ranked=[entry(i) for i in result.ranked],
+        ranked=sorted(
+            [entry(i) for i in result.ranked] + [entry(item) for item, _ in covered],
+            key=lambda e: (-e.score.total, e.case_ref),
+        ),
         open_cases=result.open_cases,
     )
 

@@ -215,7 +215,17 @@ class InboxView(View):
         caseworker, today = self.ctx.caseworker, self.ctx.today
 
         def work(conn):
-            return inbox_items(conn, caseworker, on=today), unread_count(conn, caseworker)
+            from dataclasses import replace
+
+            from app.cover import cover_items
+
+            items = inbox_items(conn, caseworker, on=today)
+            # Colleagues this caseworker covers: their new impulses, tagged with whose they are.
+            covered = [
+                replace(c.item, person_name=f"{c.item.person_name} · {c.absence.tag}")
+                for c in cover_items(conn, caseworker, today).impulses
+            ]
+            return items + covered, unread_count(conn, caseworker) + sum(c.unread for c in covered)
 
         self.ctx.tasks.run(work, lambda result: self._on_loaded(generation, result))
 
