@@ -55,6 +55,17 @@ from ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
+
+def welcome_back_text(summary: Any) -> str:
+    """'Välkommen tillbaka: under frånvaron kom 12 impulser (9 hanterade, 3 öppna) …'."""
+    return (
+        f"Välkommen tillbaka: under frånvaron {summary.absence.from_date}–"
+        f"{summary.absence.to_date} kom {summary.impulses_arrived} impulser "
+        f"({summary.impulses_handled} hanterade, {summary.impulses_still_open} öppna) och "
+        f"{summary.follow_ups_done} bevakningar klarades av "
+        f"({summary.absence.covered_by_name} täckte)."
+    )
+
 JOB_WAKEUP, JOB_RECONCILE, JOB_DAILY = "wakeup", "reconcile", "daily"
 RECONCILE_SECONDS = 60
 WATCH_MS = 60_000
@@ -201,18 +212,24 @@ class ReminderScheduler(QObject):
         caseworker, clock, db_path = self.ctx.caseworker, self.ctx.clock, self.ctx.db_path
         now, on = clock.now(), self.ctx.today
 
-        def work(conn: Any) -> tuple[int, list[Reminder]]:
+        def work(conn: Any) -> tuple[int, list[Reminder], list[str]]:
             daily_backup_if_due(conn, db_path, clock)
-            end_absences(conn, on, clock)
+            back = [
+                welcome_back_text(s)
+                for s in end_absences(conn, on, clock)
+                if s.absence.caseworker_id == caseworker.id
+            ]
             standard = ensure_standard_follow_ups(conn, on, clock, caseworker.id)
             missed = missed_on_start(conn, now, last_seen(conn, caseworker), caseworker)
             touch_last_seen(conn, caseworker, now)
-            return standard.created + standard.moved, missed
+            return standard.created + standard.moved, missed, back
 
-        def done(result: tuple[int, list[Reminder]]) -> None:
+        def done(result: tuple[int, list[Reminder], list[str]]) -> None:
             if self._stopped:
                 return
-            changed, missed = result
+            changed, missed, back = result
+            for text in back:  # what happened while away: one summary, not a silent flood
+                self.ctx.status_message.emit(text)
             self._show(missed, now, self.missed_found)
             if changed:
                 self.ctx.changed()  # new standard follow-ups: the views and rebuild() follow

@@ -52,3 +52,20 @@ def test_the_coverer_sees_the_absent_colleagues_cases_in_idag(qtbot, ctx):
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.refresh()
     assert "Täcker för" in _texts(view.model)
+
+
+def test_on_return_the_absent_caseworker_gets_one_summary(qtbot, ctx):
+    from ui.scheduler import ReminderScheduler
+
+    conn = open_db(ctx.db_path)
+    lead = resolve_caseworker(conn, "lead01")
+    mark_absent(conn, ctx.caseworker.ext_id, "hl02", ON - timedelta(days=20),
+                ON - timedelta(days=1), lead, ctx.clock)  # fmt: skip
+    conn.close()
+    scheduler = ReminderScheduler(ctx)
+    messages: list[str] = []
+    ctx.status_message.connect(messages.append)
+    with qtbot.waitSignal(ctx.status_message, timeout=10_000):
+        scheduler.check_missed()
+    assert messages[0].startswith("Välkommen tillbaka")
+    scheduler.stop()
