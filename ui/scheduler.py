@@ -66,6 +66,7 @@ def welcome_back_text(summary: Any) -> str:
         f"({summary.absence.covered_by_name} täckte)."
     )
 
+
 JOB_WAKEUP, JOB_RECONCILE, JOB_DAILY = "wakeup", "reconcile", "daily"
 RECONCILE_SECONDS = 60
 WATCH_MS = 60_000
