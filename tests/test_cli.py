@@ -179,3 +179,17 @@ def test_whole_process_prints_no_traceback_on_bad_input(tmp_path: Path):
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "NOPE" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_no_display_gives_a_clear_error_instead_of_a_qt_abort(tmp_path: Path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                             "QT_QPA_PLATFORM")}  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", "from ui.launcher import main; main()", "--db",
+         str(tmp_path / "x.db")],
+        capture_output=True, text=True, timeout=60, env=env,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "Ingen skärm" in proc.stderr and "Traceback" not in proc.stderr
