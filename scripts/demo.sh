@@ -9,7 +9,7 @@ db="demo/overblick-demo.db"
 if [ ! -f "$db" ]; then
   # Built beside and moved into place, so an interrupted build is simply built again.
   rm -f "$db.part" "$db.part-wal" "$db.part-shm"
-  .venv/bin/overblick --db "$db.part" demo
+  .venv/bin/overblick --db "$db.part" demo | sed "s/\.part//"
   mv "$db.part" "$db"
 fi
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]; then
