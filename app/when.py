@@ -83,11 +83,19 @@ def _bad(text: str, why: str | None = None) -> InvalidInputError:
 
 
 @lru_cache(maxsize=64)
-def _holidays_for(year: int) -> frozenset[date]:
+def _holidays_for(year: int) -> dict[date, str]:
     import holidays  # imported lazily: ~50 ms, and only needed for working days
 
-    found = holidays.country_holidays("SE", years=year, categories=("public", "de_facto"))
-    return frozenset(found)
+    # Public holidays plus the de facto days off (midsommarafton, julafton, nyårsafton).
+    found = holidays.country_holidays(
+        "SE", years=year, language="sv", categories=("public", "de_facto")
+    )
+    return dict(found.items())
+
+
+def holiday_name(day: date) -> str | None:
+    """The Swedish name of the holiday on ``day`` ("Juldagen"), else None."""
+    return _holidays_for(day.year).get(day)
 
 
 def is_working_day(day: date) -> bool:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
-import holidays
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.priority import MONTHS_SV
+from app.when import holiday_name, next_working_day
 from ui.style import date_sv
 
 WEEKDAY_NAMES_SV = ("Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag")
@@ -28,34 +27,6 @@ WEEKDAY_NAMES_SV = ("Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag
 # What a choice does: plan for its date, pick a date in the date field, or clear the plan.
 ON_DATE, PICK, CLEAR = "date", "pick", "clear"
 ChoiceRole = Qt.ItemDataRole.UserRole + 1
-
-
-@lru_cache(maxsize=8)
-def _holidays(year: int) -> dict[date, str]:
-    # Public holidays plus the de facto days off (midsommarafton, julafton, nyårsafton).
-    calendar = holidays.country_holidays(
-        "SE", years=year, language="sv", categories=("public", "de_facto")
-    )
-    return dict(calendar.items())
-
-
-def holiday_name(day: date) -> str | None:
-    """The Swedish name of a holiday on a weekday, else None (Sundays are weekends anyway)."""
-    if day.weekday() >= 5:
-        return None
-    return _holidays(day.year).get(day)
-
-
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and holiday_name(day) is None
-
-
-def next_working_day(after: date) -> date:
-    """The first day after ``after`` that is neither a weekend nor a Swedish holiday."""
-    day = after + timedelta(days=1)
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
 
 
 def weekday_label(day: date) -> str:
