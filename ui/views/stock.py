@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +53,7 @@ from ui.models.stock_model import (
 )
 from ui.style import phase_label
 from ui.views.base import View
+from ui.widgets.keyed_table import KeyedTable, is_plain
 from ui.widgets.overview_strip import OverviewStrip
 
 SEARCH_DEBOUNCE_MS = 150
@@ -82,19 +82,15 @@ STATE_NAMES = {
 }
 
 
-class StockTable(QTableView):
-    """The table, with the keyboard of the whole window: J/K move, Enter opens."""
+class StockTable(KeyedTable):
+    """The table, with the keyboard of the whole window: J/K move, Enter opens.
 
-    open_requested = Signal()
+    J/K step through ``move_current`` so that moving past the loaded rows fetches more.
+    """
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers:
-            self.open_requested.emit()
-            return
-        if key in (Qt.Key.Key_J, Qt.Key.Key_K) and not modifiers:
-            self.move_current(1 if key == Qt.Key.Key_J else -1)
+        if is_plain(event) and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):
+            self.move_current(1 if event.key() == Qt.Key.Key_J else -1)
             return
         super().keyPressEvent(event)
 
@@ -179,7 +175,7 @@ class StockView(View):
         self.model.modelReset.connect(self._after_reset)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.table.doubleClicked.connect(lambda _index: self._open_current())
-        self.table.open_requested.connect(self._open_current)
+        self.table.open_current.connect(self._open_current)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
@@ -205,22 +201,13 @@ class StockView(View):
 
     def _setup_table(self, settings: QSettings) -> None:
         table = self.table
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
-        table.setWordWrap(False)
-        table.setShowGrid(False)
         table.setAlternatingRowColors(True)
         table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Fixed row heights: the view never measures rows, so 100,000 of them scroll smoothly.
         vertical = table.verticalHeader()
-        vertical.hide()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         header.setStretchLastSection(False)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
