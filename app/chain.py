@@ -84,7 +84,7 @@ class ChainState:
         """Every milestone that applies to this case, in day order, with its status."""
         if self._milestones is None:
             self._milestones = tuple(
-                m for rule in self._applicable() if (m := self._milestone(rule)) is not None
+                m for rule in self._applicable() if (m := self.milestone(rule)) is not None
             )
         return self._milestones
 
@@ -99,7 +99,7 @@ class ChainState:
         for rule in self._rules.candidates(self.employment, self.day):
             if rule.day < self.day and requirement_met and requirement_met(rule.requires):
                 continue
-            milestone = self._milestone(rule)
+            milestone = self.milestone(rule)
             if milestone is not None:
                 out.append(milestone)
         return out
@@ -110,7 +110,7 @@ class ChainState:
         day = self.day
         for rule in self._applicable():
             if rule.day >= day:
-                milestone = self._milestone(rule)
+                milestone = self.milestone(rule)
                 if milestone is not None and milestone.status != PASSED:
                     return milestone
         return None
@@ -125,7 +125,7 @@ class ChainState:
             return ()
         return self._rules.by_employment.get(self.employment, ())
 
-    def _milestone(self, rule: MilestoneRule) -> Milestone | None:
+    def milestone(self, rule: MilestoneRule) -> Milestone | None:
         """``_compute`` once per rule: scoring, the stock states and the table all ask."""
         computed = self._computed
         if computed is None:

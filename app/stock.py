@@ -236,7 +236,8 @@ def explain_case(
     return result
 
 
-def _waiting_for_coordination(f: CaseFacts, on: date, after_days: int) -> bool:
+def waiting_for_coordination(f: CaseFacts, on: date, after_days: int) -> bool:
+    """Coordination needed, and nothing done about it for ``after_days`` ("dåligt samvete")."""
     if not f.coordination_needed:
         return False
     since = f.last_coordination_on or f.chain_start
@@ -273,7 +274,7 @@ def case_states(f: CaseFacts, on: date, weights: Weights) -> dict[str, bool]:
         "open_impulses": bool(f.impulses),
         "overdue_follow_ups": _overdue(f, on),
         "milestone_within_14_days": _milestone_soon(f.chain),
-        "waiting_for_coordination": _waiting_for_coordination(
+        "waiting_for_coordination": waiting_for_coordination(
             f, on, int(weights["coordination.after_days"])
         ),
     }

@@ -63,7 +63,7 @@ from app.rules import MilestoneRule, chain_rules, flatten_weights, standard_weig
 
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.
-from app.stock import _waiting_for_coordination, load_facts, missing_os_position
+from app.stock import load_facts, missing_os_position, waiting_for_coordination
 from resources import resource_path
 
 NEAR_DAYS = 14
@@ -255,7 +255,7 @@ def milestones_within(f: CaseFacts, horizon: int) -> list[Milestone]:
         return []
     out = []
     for rule in _rules_within(chain.employment, chain.day, horizon):
-        m = chain._milestone(rule)  # the chain's own per-rule computation, cached
+        m = chain.milestone(rule)  # the chain's own per-rule computation, cached
         if (
             m is not None
             and 0 <= m.days_left <= horizon
@@ -366,7 +366,7 @@ def _scan(
                 m28 += 1
                 m14 += m.days_left <= NEAR_DAYS
             load += w_mile * m28
-        waiting = f.coordination_needed and _waiting_for_coordination(f, on, after_days)
+        waiting = f.coordination_needed and waiting_for_coordination(f, on, after_days)
         if waiting:
             load += w_coord
         missing_os = f.os_position is None and chain.day >= 181 and missing_os_position(f)
