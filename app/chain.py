@@ -126,7 +126,8 @@ class ChainState:
         return self._rules.by_employment.get(self.employment, ())
 
     def milestone(self, rule: MilestoneRule) -> Milestone | None:
-        """``_compute`` once per rule: scoring, the stock states and the table all ask."""
+        """The milestone under ``rule``, or None (not in force, or age-exempt); worked out once
+        per case and kept, since scoring, the stock states and the team table all ask."""
         computed = self._computed
         if computed is None:
             computed = self._computed = {}
