@@ -36,14 +36,18 @@ The weighted load of a case (weights in resources/rules/team.toml)::
 and a caseworker's ``weighted_load`` is the sum over their open cases, so it can be
 checked by hand from the same row: Σ phase weight × phase count + 0.5 × impulses + ...
 
-Speed: everything comes from one ``app.stock.load_facts`` over all open cases and one small
-query for the case owners and contact dates, in a single pass; no query per caseworker.
+Speed: a case's figures are kept between runs in ``team_digest`` (see ``CaseDigest``): a
+digest holds for a range of dates, triggers drop it when the case's data changes, and a
+run works out only the cases without one that holds, in one pass; no query per
+caseworker. docs/team.md ("Speed") has the rules.
 Team leads (role ``lead``) carry no cases and are not rows.
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
+import logging
 import sqlite3
 import tomllib
 from collections import Counter, defaultdict
@@ -64,7 +68,12 @@ from app.rules import MilestoneRule, chain_rules, flatten_weights, standard_weig
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.
 from app.stock import load_facts, missing_os_position, waiting_for_coordination
+from db import transaction
+from db.errors import DatabaseBusyError
+from db.queries import get_setting, put_setting
 from resources import resource_path
+
+log = logging.getLogger(__name__)
 
 NEAR_DAYS = 14
 FAR_DAYS = 28
@@ -200,8 +209,8 @@ def team_rules(path: Path | None = None) -> TeamRules:
 
 
 class CaseLoad(NamedTuple):
-    """The team figures of one open case: what its caseworker's row adds up (a tuple:
-    100,000 of them are made in one pass)."""
+    """The team figures of one open case on one date: what its caseworker's row adds up
+    (a tuple: 100,000 of them are made in one pass)."""
 
     case_id: int
     case_ref: str
@@ -216,6 +225,75 @@ class CaseLoad(NamedTuple):
     no_contact_60: bool
     past_181_without_os: bool
     load: float
+
+
+class CaseDigest(NamedTuple):
+    """What a case's team figures are worked out from, in a form that stays true from the
+    day it was worked out (``on_ord``) to ``until_ord``: the chain phase, the impulse count
+    and the oldest one's date, the overdue follow-ups, the milestones ahead within
+    ``DIGEST_DAYS`` (key, date ordinal) and the three flags. ``until_ord`` is the day before
+    the first date on which any of them could change by time alone (a phase boundary, a
+    milestone entering or leaving the window, a period starting or ending, a follow-up
+    falling due or waking, a 30- or 60-day limit); a change to the case's data drops the
+    stored digest (database triggers), so a stored digest is never read stale."""
+
+    case_id: int
+    case_ref: str
+    caseworker_id: int | None
+    phase: str
+    impulses: int
+    oldest_ord: int | None
+    overdue: int
+    upcoming: tuple[tuple[str, int], ...]
+    waiting: bool
+    no_contact: bool
+    missing_os: bool
+    on_ord: int
+    until_ord: int
+
+
+def case_load(d: CaseDigest, on_ord: int, rules: TeamRules) -> CaseLoad:
+    """The figures and weighted load of a case on day ``on_ord`` (inside the digest's range)."""
+    return _load(*d[:11], on_ord, rules)  # type: ignore[call-arg]
+
+
+def _load(
+    case_id: int,
+    case_ref: str,
+    caseworker_id: int | None,
+    phase: str,
+    impulses: int,
+    oldest_ord: int | None,
+    overdue: int,
+    upcoming: tuple[tuple[str, int], ...],
+    waiting: bool,
+    no_contact: bool,
+    missing_os: bool,
+    on_ord: int,
+    rules: TeamRules,
+) -> CaseLoad:
+    m14 = m28 = 0
+    for _key, ordinal in upcoming:
+        left = ordinal - on_ord
+        if 0 <= left <= FAR_DAYS:
+            m28 += 1
+            m14 += left <= NEAR_DAYS
+    load = rules.phase_weights[phase]
+    if impulses:
+        load += rules.open_impulse * impulses
+    if overdue:
+        load += rules.overdue_follow_up * overdue
+    if m28:
+        load += rules.milestone * m28
+    if waiting:
+        load += rules.waiting_for_coordination
+    if missing_os:
+        load += rules.missing_os_position
+    oldest = None if oldest_ord is None else max(0, on_ord - oldest_ord)
+    return CaseLoad(
+        case_id, case_ref, caseworker_id, phase, impulses, oldest, overdue, m14, m28,
+        bool(waiting), bool(no_contact), bool(missing_os), load,
+    )  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -242,6 +320,16 @@ def _rules_within(employment: str, day: int, horizon: int) -> tuple[MilestoneRul
     )
 
 
+@lru_cache(maxsize=65536)
+def _next_threshold(employment: str, day: int, ahead: int) -> int | None:
+    """The first chain day after ``day`` on which a running chain's digest changes: a new
+    phase begins, or a milestone comes within ``ahead`` days (rule day - ahead)."""
+    rules = chain_rules()
+    days = [p.first_day for p in rules.phases if p.first_day > day]
+    days += [r.day - ahead for r in rules.by_employment.get(employment, ()) if r.day - ahead > day]
+    return min(days, default=None)
+
+
 def milestones_within(f: CaseFacts, horizon: int) -> list[Milestone]:
     """The case's milestones with ``0 <= days_left <= horizon`` whose required position is
     not yet recorded; none for a chain that is not running.
@@ -265,19 +353,32 @@ def milestones_within(f: CaseFacts, horizon: int) -> list[Milestone]:
     return out
 
 
+class _Meta(NamedTuple):
+    caseworker_id: int | None
+    last_contact: str | None
+    opened: str | None
+    next_start: str | None  # the first sick period starting after the day
+    next_end: str | None  # the first period end on or after the day
+
+
 def _case_meta(
-    conn: sqlite3.Connection, case_ids: Sequence[int] | None
-) -> dict[int, tuple[int | None, str | None, str | None]]:
+    conn: sqlite3.Connection, on: date, case_ids: Sequence[int] | None
+) -> dict[int, _Meta]:
     cur = conn.cursor()
     cur.row_factory = None
     if case_ids is None:
         where = "status = 'open'"
     else:
         where = f"id IN ({','.join(str(int(i)) for i in case_ids) or 'NULL'})"
+    day = on.isoformat()
     return {
-        r[0]: (r[1], r[2], r[3])
+        r[0]: _Meta(*r[1:])
         for r in cur.execute(
-            f"SELECT id, caseworker_id, last_contact_on, opened_on FROM cases WHERE {where}"
+            "SELECT id, caseworker_id, last_contact_on, opened_on, "
+            "(SELECT min(p.start) FROM sick_periods p WHERE p.case_id = c.id AND p.start > ?), "
+            '(SELECT min(p."end") FROM sick_periods p WHERE p.case_id = c.id AND p."end" >= ?) '
+            f"FROM cases c WHERE {where}",
+            (day, day),
         )
     }
 
@@ -314,9 +415,16 @@ def scan_team(
     case_ids: Iterable[int] | None = None,
 ) -> TeamScan:
     """Load the open cases (all, or those of ``caseworker_ids``, or ``case_ids``) and work out
-    each case's figures and load in one pass."""
+    each case's figures and load in one pass (always fresh: nothing stored is read)."""
     with _bulk():
-        return _scan(conn, on, caseworker_ids, case_ids)
+        facts, digests = _scan(conn, on, caseworker_ids, case_ids, DIGEST_DAYS)
+        rules = team_rules()
+        on_ord = on.toordinal()
+        return TeamScan(on, facts, [case_load(d, on_ord, rules) for d in digests], rules)
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text[:10]) if text else None
 
 
 def _scan(
@@ -324,8 +432,9 @@ def _scan(
     on: date,
     caseworker_ids: Iterable[int] | None,
     case_ids: Iterable[int] | None,
-) -> TeamScan:
-    rules = team_rules()
+    ahead: int,
+) -> tuple[list[CaseFacts], list[CaseDigest]]:
+    """The facts and the digest of each open case in scope, worked out fresh on ``on``."""
     if case_ids is not None:
         ids: list[int] | None = list(case_ids)
     elif caseworker_ids is not None:
@@ -333,59 +442,229 @@ def _scan(
     else:
         ids = None
     facts = load_facts(conn, on) if ids is None else load_facts(conn, on, case_ids=ids)
-    meta = _case_meta(conn, ids)
+    meta = _case_meta(conn, on, ids)
     after_days = int(standard_weights()["coordination.after_days"])
-    phase_w = rules.phase_weights
-    w_imp, w_over, w_mile = rules.open_impulse, rules.overdue_follow_up, rules.milestone
-    w_os, w_coord = rules.missing_os_position, rules.waiting_for_coordination
+    gap = chain_rules().link_gap_days
     rules_within = _rules_within
-    contact_cutoff = on - timedelta(days=NO_CONTACT_DAYS)
-    contact_cutoff_text = contact_cutoff.isoformat()
     on_ord = on.toordinal()
-    loads = []
+    no_meta = _Meta(None, None, None, None, None)
+    digests = []
     for f in facts:
         chain = f.chain
-        phase = chain.phase or "none"
-        load = phase_w[phase]
+        m = meta.get(f.id, no_meta)
+        # The first date on which time alone could change a figure (kept as ordinals).
+        change = _FOREVER
         n_imp = len(f.impulses)
-        oldest = None
-        if n_imp:
-            oldest = max(0, on_ord - min(i.received for i in f.impulses).toordinal())
-            load += w_imp * n_imp
+        oldest = min(i.received for i in f.impulses).toordinal() if n_imp else None
         n_over = 0
-        if f.follow_ups:
-            n_over = sum(
-                1
-                for fu in f.follow_ups
-                if fu.due < on and not (fu.snoozed_until and fu.snoozed_until > on)
-            )
-            load += w_over * n_over
-        m14 = m28 = 0
-        if chain.active and rules_within(chain.employment, chain.day, FAR_DAYS):
-            for m in milestones_within(f, FAR_DAYS):
-                m28 += 1
-                m14 += m.days_left <= NEAR_DAYS
-            load += w_mile * m28
-        waiting = f.coordination_needed and waiting_for_coordination(f, on, after_days)
-        if waiting:
-            load += w_coord
+        for fu in f.follow_ups:
+            snoozed = fu.snoozed_until is not None and fu.snoozed_until > on
+            if fu.due < on and not snoozed:
+                n_over += 1
+            due = fu.due.toordinal()
+            if due >= on_ord:
+                change = min(change, due + 1)
+            if snoozed:
+                change = min(change, fu.snoozed_until.toordinal())  # type: ignore[union-attr]
+        upcoming: tuple[tuple[str, int], ...] = ()
+        if chain.active:
+            if rules_within(chain.employment, chain.day, ahead):
+                upcoming = tuple((x.key, x.date.toordinal()) for x in milestones_within(f, ahead))
+                for _key, ordinal in upcoming:
+                    change = min(change, ordinal + 1)
+            threshold = _next_threshold(chain.employment, chain.day, ahead)
+            if threshold is not None:
+                change = min(change, on_ord + threshold - chain.day)
+        elif chain.intervals:  # paused: the chain ends once the gap reaches the link limit
+            change = min(change, chain.intervals[-1][1] + gap + 1)
+        if m.next_start:
+            change = min(change, date.fromisoformat(m.next_start).toordinal())
+        if m.next_end:
+            change = min(change, date.fromisoformat(m.next_end).toordinal() + 1)
+        waiting = False
+        if f.coordination_needed:
+            waiting = waiting_for_coordination(f, on, after_days)
+            since = f.last_coordination_on or f.chain_start
+            if since is not None and since.toordinal() + after_days > on_ord:
+                change = min(change, since.toordinal() + after_days)
         missing_os = f.os_position is None and chain.day >= 181 and missing_os_position(f)
-        if missing_os:
-            load += w_os
-        cw_id, last_contact, opened = meta.get(f.id, (None, None, None))
-        if last_contact:
-            no_contact = last_contact[:10] <= contact_cutoff_text
-        elif f.chain_start is not None:
-            no_contact = f.chain_start <= contact_cutoff
-        else:
-            no_contact = not opened or opened[:10] <= contact_cutoff_text
-        loads.append(
-            CaseLoad(
-                f.id, f.case_ref, cw_id, phase, n_imp, oldest, n_over, m14, m28, waiting,
-                no_contact, missing_os, load,
+        # No contact for 60 days, counted from the last contact, else the chain's first day,
+        # else the day the case was opened; a case with none of them is flagged.
+        basis = _day(m.last_contact) or f.chain_start or _day(m.opened)
+        no_contact = True
+        if basis is not None:
+            limit = basis.toordinal() + NO_CONTACT_DAYS
+            no_contact = on_ord >= limit
+            if not no_contact:
+                change = min(change, limit)
+        digests.append(
+            CaseDigest(
+                f.id, f.case_ref, m.caseworker_id, chain.phase or "none", n_imp, oldest,
+                n_over, upcoming, waiting, no_contact, missing_os, on_ord, change - 1,
             )
         )  # fmt: skip
-    return TeamScan(on, facts, loads, rules)
+    return facts, digests
+
+
+# -- the stored digest -----------------------------------------------------------------------
+
+_FOREVER = date.max.toordinal()
+DIGEST_DAYS = 56  # milestones kept ahead: the 8-week forecast (55 days at most from a Monday)
+_DIGEST_FORMAT = 1
+_DIGEST_SETTING = "team_digest.rules"
+_DIGEST_COLUMNS = (
+    "case_id, case_ref, caseworker_id, phase, impulses, oldest_ord, overdue, upcoming, waiting, "
+    "no_contact, missing_os, on_ord, until_ord"
+)
+
+
+@lru_cache(maxsize=1)
+def _digest_fingerprint() -> str:
+    """What stored digests were worked out under: the chain rule file, the coordination
+    limit and the digest's own format. Any difference and every stored digest is redone."""
+    chain = chain_rules()
+    after = standard_weights()["coordination.after_days"]
+    text = f"{_DIGEST_FORMAT}|{DIGEST_DAYS}|{NO_CONTACT_DAYS}|{after}|".encode()
+    return hashlib.sha256(text + chain.source.read_bytes()).hexdigest()[:16]
+
+
+def _pack(upcoming: tuple[tuple[str, int], ...]) -> str | None:
+    return ";".join(f"{k}:{o}" for k, o in upcoming) or None
+
+
+def _unpack(text: str | None) -> tuple[tuple[str, int], ...]:
+    if not text:
+        return ()
+    out = []
+    for part in text.split(";"):
+        key, _, ordinal = part.partition(":")
+        out.append((key, int(ordinal)))
+    return tuple(out)
+
+
+Ahead = tuple[int, int | None, tuple[tuple[str, int], ...]]  # case, caseworker, milestones
+
+
+def team_loads(
+    conn: sqlite3.Connection,
+    on: date,
+    *,
+    caseworker_ids: Iterable[int] | None = None,
+    store: bool = True,
+) -> tuple[list[CaseLoad], list[Ahead]]:
+    """The figures of every open case in scope on ``on`` in case id order, and the
+    milestones ahead (within ``DIGEST_DAYS``) of those that have any.
+
+    Read from the stored digests that hold on ``on``; the cases without one are worked out
+    now and their digests stored (unless ``store`` is false, or the database cannot be
+    written just now: then they are simply not kept)."""
+    with _bulk():
+        ids = None if caseworker_ids is None else [int(i) for i in caseworker_ids]
+        on_ord = on.toordinal()
+        rules = team_rules()
+        fingerprint = _digest_fingerprint()
+        # Read before anything else: a commit by another program after this point means
+        # what is worked out below may already be out of date, and it is then not stored.
+        version = _data_version(conn)
+        if get_setting(conn, _DIGEST_SETTING) != fingerprint:
+            _, digests = _scan(conn, on, ids, None, DIGEST_DAYS)
+            if store:
+                _store_digests(conn, digests, fingerprint, version, replace_all=True)
+            return _from_digests(digests, on_ord, rules)
+        scope = ""
+        if ids is not None:
+            scope = f" AND caseworker_id IN ({','.join(map(str, ids)) or 'NULL'})"
+        cur = conn.cursor()
+        cur.row_factory = None
+        open_ids = {r[0] for r in cur.execute(f"SELECT id FROM cases WHERE status = 'open'{scope}")}
+        rows = cur.execute(
+            f"SELECT {_DIGEST_COLUMNS} FROM team_digest WHERE on_ord <= ? AND until_ord >= ?"
+            f"{scope}",
+            (on_ord, on_ord),
+        ).fetchall()
+        loads = []
+        ahead: list[Ahead] = []
+        unpack, load = _unpack, _load
+        for r in rows:
+            if r[0] not in open_ids:  # (the triggers keep digests to open cases; never trust it)
+                continue
+            upcoming = unpack(r[7]) if r[7] else ()
+            if upcoming:
+                ahead.append((r[0], r[2], upcoming))
+            loads.append(
+                load(r[0], r[1], r[2], r[3], r[4], r[5], r[6], upcoming, r[8], r[9], r[10],
+                     on_ord, rules)
+            )  # fmt: skip
+        del rows
+        if len(loads) < len(open_ids):
+            stale = open_ids.difference(c.case_id for c in loads)
+            _, fresh = _scan(conn, on, None, sorted(stale), DIGEST_DAYS)
+            if store:
+                _store_digests(conn, fresh, fingerprint, version, replace_all=False)
+            more_loads, more_ahead = _from_digests(fresh, on_ord, rules)
+            loads.extend(more_loads)
+            loads.sort(key=_by_case_id)
+            ahead.extend(more_ahead)
+            ahead.sort(key=_by_case_id)
+        return loads, ahead
+
+
+def _from_digests(
+    digests: list[CaseDigest], on_ord: int, rules: TeamRules
+) -> tuple[list[CaseLoad], list[Ahead]]:
+    return [case_load(d, on_ord, rules) for d in digests], _ahead_of(digests)
+
+
+def _ahead_of(digests: list[CaseDigest]) -> list[Ahead]:
+    return [(d.case_id, d.caseworker_id, d.upcoming) for d in digests if d.upcoming]
+
+
+def _data_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def _by_case_id(row: CaseLoad | Ahead) -> int:
+    return row[0]
+
+
+STORE_BUSY_MS = 250  # a stored digest is a convenience: never wait long for a lock
+
+
+def _store_digests(
+    conn: sqlite3.Connection,
+    digests: list[CaseDigest],
+    fingerprint: str,
+    version: int,
+    *,
+    replace_all: bool,
+) -> None:
+    """Keep worked-out digests, unless another program committed since ``version`` was read
+    (they might describe data that has changed since) or the database is busy or read-only."""
+    rows = [
+        (d.case_id, d.case_ref, d.caseworker_id, d.phase, d.impulses, d.oldest_ord, d.overdue,
+         _pack(d.upcoming), int(d.waiting), int(d.no_contact), int(d.missing_os), d.on_ord,
+         d.until_ord)
+        for d in digests
+    ]  # fmt: skip
+    busy = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {STORE_BUSY_MS}")
+    try:
+        with transaction(conn):
+            if _data_version(conn) != version:
+                log.info("Teamsammanställningen sparades inte: databasen ändrades under tiden.")
+                return
+            if replace_all:
+                conn.execute("DELETE FROM team_digest")
+                put_setting(conn, _DIGEST_SETTING, fingerprint)
+            conn.executemany(
+                f"INSERT OR REPLACE INTO team_digest ({_DIGEST_COLUMNS}) "
+                f"VALUES ({', '.join('?' * 13)})",
+                rows,
+            )
+    except (sqlite3.OperationalError, DatabaseBusyError) as exc:  # locked, or read-only
+        log.info("Teamsammanställningen sparades inte (%s); den räknas om nästa gång.", exc)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy)}")
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -550,15 +829,19 @@ def _caseworker_rows(
     return rows
 
 
-def table_from_scan(
-    conn: sqlite3.Connection, scan: TeamScan, caseworker_ids: Iterable[int] | None = None
+def _table(
+    conn: sqlite3.Connection,
+    on: date,
+    loads: list[CaseLoad],
+    rules: TeamRules,
+    caseworker_ids: Iterable[int] | None = None,
 ) -> TeamTable:
-    """Group a scan's case figures into one row per caseworker plus totals."""
+    """Group the case figures into one row per caseworker plus totals."""
     wanted = None if caseworker_ids is None else set(caseworker_ids)
-    holders = {c.caseworker_id for c in scan.loads if c.caseworker_id is not None}
-    rows = _caseworker_rows(conn, scan.on, wanted, holders)
+    holders = {c.caseworker_id for c in loads if c.caseworker_id is not None}
+    rows = _caseworker_rows(conn, on, wanted, holders)
     unassigned = TeamRow(None, "", UNASSIGNED_SV)
-    for c in scan.loads:
+    for c in loads:
         row = rows.get(c.caseworker_id)  # type: ignore[arg-type]
         if row is not None:
             row.add(c)
@@ -570,8 +853,8 @@ def table_from_scan(
     totals = TeamRow(None, "", TOTALS_SV)
     for r in ordered:
         totals.merge(r)
-    refs = {c.case_id: c.case_ref for c in scan.loads}
-    return TeamTable(scan.on, ordered, totals, refs, scan.rules)
+    refs = {c.case_id: c.case_ref for c in loads}
+    return TeamTable(on, ordered, totals, refs, rules)
 
 
 def team_table(
@@ -581,7 +864,8 @@ def team_table(
     the totals row. See the module docstring for each figure and the load formula."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
     with _bulk():
-        return table_from_scan(conn, scan_team(conn, on, caseworker_ids=ids), ids)
+        loads, _ahead = team_loads(conn, on, caseworker_ids=ids)
+        return _table(conn, on, loads, team_rules(), ids)
 
 
 def weighted_load(row: TeamRow, rules: TeamRules | None = None) -> float:
@@ -658,38 +942,37 @@ class MilestoneForecast:
         }
 
 
-def forecast_from_scan(
-    conn: sqlite3.Connection, scan: TeamScan, weeks: int = 8
+def _forecast(
+    conn: sqlite3.Connection, on: date, ahead: list[Ahead], weeks: int
 ) -> MilestoneForecast:
-    """The milestone forecast over the cases of a scan (no second load)."""
-    on = scan.on
+    """The milestone forecast from the cases' milestones ahead."""
     first = _monday(on)
     last = first + timedelta(days=7 * weeks - 1)
+    on_ord, first_ord = on.toordinal(), first.toordinal()
     horizon = (last - on).days
     owners = _signatures(conn)
     counts: dict[str, list[int]] = {}
     by_key: dict[str, list[int]] = {}
     cases: dict[tuple[str, int], list[int]] = defaultdict(list)
     totals = [0] * weeks
-    for f, c in zip(scan.facts, scan.loads, strict=True):
-        chain = f.chain
-        if not (chain.active and _rules_within(chain.employment, chain.day, horizon)):
-            continue
-        who = owners.get(c.caseworker_id, UNASSIGNED_SV)  # type: ignore[arg-type]
-        for m in milestones_within(f, horizon):
-            week = (m.date - first).days // 7
+    for case_id, caseworker_id, upcoming in ahead:
+        who = owners.get(caseworker_id, UNASSIGNED_SV)  # type: ignore[arg-type]
+        for key, ordinal in upcoming:
+            if not 0 <= ordinal - on_ord <= horizon:
+                continue
+            week = (ordinal - first_ord) // 7
             row = counts.get(who)
             if row is None:
                 row = counts[who] = [0] * weeks
             row[week] += 1
             totals[week] += 1
-            key_row = by_key.get(m.key)
+            key_row = by_key.get(key)
             if key_row is None:
-                key_row = by_key[m.key] = [0] * weeks
+                key_row = by_key[key] = [0] * weeks
             key_row[week] += 1
             ids = cases[(who, week)]
-            if not ids or ids[-1] != f.id:
-                ids.append(f.id)
+            if not ids or ids[-1] != case_id:
+                ids.append(case_id)
     week_list = []
     for i in range(weeks):
         monday = first + timedelta(days=7 * i)
@@ -697,6 +980,10 @@ def forecast_from_scan(
         week_list.append((year, number, monday))
     return MilestoneForecast(on, week_list, dict(sorted(counts.items())), totals,
                              by_key, dict(cases))  # fmt: skip
+
+
+def _forecast_horizon(on: date, weeks: int) -> int:
+    return (_monday(on) + timedelta(days=7 * weeks - 1) - on).days
 
 
 def milestone_forecast(
@@ -709,8 +996,13 @@ def milestone_forecast(
     """Per caseworker and ISO week, how many milestones (day 30/60/90/180/181/240/364/365/550,
     those of the chain that apply) fall due: the coming peaks of milestone work."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
+    horizon = _forecast_horizon(on, weeks)
     with _bulk():
-        return forecast_from_scan(conn, scan_team(conn, on, caseworker_ids=ids), weeks)
+        if horizon <= DIGEST_DAYS:
+            ahead = team_loads(conn, on, caseworker_ids=ids)[1]
+        else:  # further ahead than the stored digests look: worked out for this call only
+            ahead = _ahead_of(_scan(conn, on, ids, None, horizon)[1])
+        return _forecast(conn, on, ahead, weeks)
 
 
 def _signatures(conn: sqlite3.Connection) -> dict[int, str]:
@@ -794,17 +1086,17 @@ def team_view(
     inflow_days: int = 30,
 ) -> TeamView:
     """The table, the phase chart, the milestone forecast and the impulse inflow in one go
-    (one load of the cases shared by all of them)."""
+    (one read of the case digests shared by the table and the forecast)."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
     with _bulk():
-        scan = scan_team(conn, on, caseworker_ids=ids)
-        view = TeamView(
-            table_from_scan(conn, scan, ids),
-            forecast_from_scan(conn, scan, weeks),
-            impulse_inflow(conn, on, inflow_days, caseworker_ids=ids),
-        )
-        del scan  # freed before the collector runs again, so it has little left to scan
-    return view
+        loads, ahead = team_loads(conn, on, caseworker_ids=ids)
+        table = _table(conn, on, loads, team_rules(), ids)
+        if _forecast_horizon(on, weeks) <= DIGEST_DAYS:
+            forecast = _forecast(conn, on, ahead, weeks)
+        else:
+            forecast = milestone_forecast(conn, on, weeks, caseworker_ids=ids)
+        del loads, ahead  # freed before the collector runs again: little left for it to scan
+        return TeamView(table, forecast, impulse_inflow(conn, on, inflow_days, caseworker_ids=ids))
 
 
 # -- the employer view -----------------------------------------------------------------------

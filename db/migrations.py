@@ -295,11 +295,60 @@ def _m004_team(db: sqlite_utils.Database) -> None:
     db["absences"].create_index(["covered_by_id", "from_date"])
 
 
+# The tables whose rows feed a case's team figures, and the column naming the case.
+DIGEST_SOURCES = (("sick_periods", "case_id"), ("impulses", "case_id"), ("follow_ups", "case_id"))
+
+
+def _m005_team_digest(db: sqlite_utils.Database) -> None:
+    """A stored digest of each open case's team figures (app.team), valid for a date range;
+    triggers drop a case's digest whenever anything it was worked out from changes, so a
+    stale row can never be read, whichever program wrote."""
+    db["team_digest"].create(
+        {
+            "case_id": int,
+            "case_ref": str,
+            "caseworker_id": int,
+            "on_ord": int,  # the date it was worked out on (date ordinal)
+            "until_ord": int,  # the last date it still holds on
+            "phase": str,
+            "impulses": int,
+            "oldest_ord": int,
+            "overdue": int,
+            "upcoming": str,  # "key:ordinal;key:ordinal", milestones ahead, date order
+            "waiting": int,
+            "no_contact": int,
+            "missing_os": int,
+        },
+        pk="case_id",
+        not_null={"case_ref", "on_ord", "until_ord", "phase"},
+    )
+    db["team_digest"].create_index(["caseworker_id"])
+    drop = "DELETE FROM team_digest WHERE case_id = {row}.{col};"
+    db.execute(
+        "CREATE TRIGGER team_digest_cases_au AFTER UPDATE ON cases BEGIN "
+        + drop.format(row="old", col="id")
+        + " END"
+    )
+    db.execute(
+        "CREATE TRIGGER team_digest_cases_ad AFTER DELETE ON cases BEGIN "
+        + drop.format(row="old", col="id")
+        + " END"
+    )
+    for table, col in DIGEST_SOURCES:
+        for event, rows in (("INSERT", ("new",)), ("UPDATE", ("old", "new")), ("DELETE", ("old",))):
+            body = " ".join(drop.format(row=r, col=col) for r in rows)
+            db.execute(
+                f"CREATE TRIGGER team_digest_{table}_{event[0].lower()} AFTER {event} ON {table} "
+                f"BEGIN {body} END"
+            )
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_saved_views,
     _m003_imports_and_reminders,
     _m004_team,
+    _m005_team_digest,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 if LATEST_VERSION != version.LATEST_VERSION:
