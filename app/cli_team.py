@@ -70,7 +70,8 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
     conn = ctx.conn(check=False)
     day = ctx.on(on)
     ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
-    table = team_table(conn, day, caseworker_ids=ids)
+    # Another day's figures are worked out but not kept: today's stay stored for the window.
+    table = team_table(conn, day, caseworker_ids=ids, store=on is None or day == ctx.on(None))
     if as_json:
         emit_json(table.as_json(with_cases=with_cases))
         return

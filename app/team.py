@@ -230,12 +230,14 @@ class CaseLoad(NamedTuple):
 class CaseDigest(NamedTuple):
     """What a case's team figures are worked out from, in a form that stays true from the
     day it was worked out (``on_ord``) to ``until_ord``: the chain phase, the impulse count
-    and the oldest one's date, the overdue follow-ups, the milestones ahead within
-    ``DIGEST_DAYS`` (key, date ordinal) and the three flags. ``until_ord`` is the day before
-    the first date on which any of them could change by time alone (a phase boundary, a
-    milestone entering or leaving the window, a period starting or ending, a follow-up
-    falling due or waking, a 30- or 60-day limit); a change to the case's data drops the
-    stored digest (database triggers), so a stored digest is never read stale."""
+    and the oldest one's date, the overdue follow-ups, every milestone ahead of a running
+    chain whose required position is not recorded (key, date ordinal; in date order; the
+    day asked picks those within 14 or 28 days, or the forecast's weeks) and the three
+    flags. ``until_ord`` is the day before the first date on which time alone could change
+    any of them (a phase boundary, day 182 for the ÖS position, a period starting or
+    ending, a paused chain running out, a follow-up falling due or waking, a 30- or 60-day
+    limit); a change to the case's data drops the stored digest (database triggers), so a
+    stored digest is never read stale."""
 
     case_id: int
     case_ref: str
@@ -244,17 +246,54 @@ class CaseDigest(NamedTuple):
     impulses: int
     oldest_ord: int | None
     overdue: int
-    upcoming: tuple[tuple[str, int], ...]
+    milestone_keys: str  # "day_90;day_180": the milestones ahead, in date order
+    milestone_ords: str  # their dates as 6-digit ordinals, end to end: "739578739668"
     waiting: bool
     no_contact: bool
     missing_os: bool
     on_ord: int
     until_ord: int
 
+    def milestones(self) -> list[tuple[str, int]]:
+        """(key, date ordinal) of the milestones ahead, in date order."""
+        return _milestones(self.milestone_keys, self.milestone_ords)
 
-def case_load(d: CaseDigest, on_ord: int, rules: TeamRules) -> CaseLoad:
-    """The figures and weighted load of a case on day ``on_ord`` (inside the digest's range)."""
-    return _load(*d[:11], on_ord, rules)  # type: ignore[call-arg]
+
+def _milestones(keys: str | None, ords: str | None) -> list[tuple[str, int]]:
+    if not keys or not ords:
+        return []
+    return [(key, int(ords[6 * i : 6 * i + 6])) for i, key in enumerate(keys.split(";"))]
+
+
+class _Day(NamedTuple):
+    """The day asked, as the digest's ordinals compare: numbers and 6-digit text."""
+
+    ordinal: int
+    text: str
+    near: str  # NEAR_DAYS later
+    far: str  # FAR_DAYS later
+
+    @classmethod
+    def of(cls, on: date) -> _Day:
+        o = on.toordinal()
+        return cls(o, _ord6(o), _ord6(o + NEAR_DAYS), _ord6(o + FAR_DAYS))
+
+
+def _ord6(ordinal: int) -> str:
+    """A date ordinal as the 6 digits it always has between the years 274 and 2738."""
+    return _ords6([ordinal])
+
+
+def _ords6(ordinals: list[int]) -> str:
+    text = "".join(map(str, ordinals))
+    if len(text) != 6 * len(ordinals):
+        raise ValueError(f"date ordinals out of range: {ordinals}")
+    return text
+
+
+def case_load(d: CaseDigest, day: _Day, rules: TeamRules) -> CaseLoad:
+    """The figures and weighted load of a case on ``day`` (inside the digest's range)."""
+    return _load(*d[:12], day, rules)  # type: ignore[call-arg]
 
 
 def _load(
@@ -265,19 +304,24 @@ def _load(
     impulses: int,
     oldest_ord: int | None,
     overdue: int,
-    upcoming: tuple[tuple[str, int], ...],
+    _keys: str,
+    ords: str,
     waiting: bool,
     no_contact: bool,
     missing_os: bool,
-    on_ord: int,
+    day: _Day,
     rules: TeamRules,
 ) -> CaseLoad:
     m14 = m28 = 0
-    for _key, ordinal in upcoming:
-        left = ordinal - on_ord
-        if 0 <= left <= FAR_DAYS:
+    if ords and ords[:6] <= day.far:
+        # Date order: step past those already passed, then count those within 28 days.
+        i, n = 0, len(ords)
+        while i < n and ords[i : i + 6] < day.text:
+            i += 6
+        while i < n and ords[i : i + 6] <= day.far:
             m28 += 1
-            m14 += left <= NEAR_DAYS
+            m14 += ords[i : i + 6] <= day.near
+            i += 6
     load = rules.phase_weights[phase]
     if impulses:
         load += rules.open_impulse * impulses
@@ -289,7 +333,7 @@ def _load(
         load += rules.waiting_for_coordination
     if missing_os:
         load += rules.missing_os_position
-    oldest = None if oldest_ord is None else max(0, on_ord - oldest_ord)
+    oldest = None if oldest_ord is None else max(0, day.ordinal - oldest_ord)
     return CaseLoad(
         case_id, case_ref, caseworker_id, phase, impulses, oldest, overdue, m14, m28,
         bool(waiting), bool(no_contact), bool(missing_os), load,
@@ -321,13 +365,14 @@ def _rules_within(employment: str, day: int, horizon: int) -> tuple[MilestoneRul
 
 
 @lru_cache(maxsize=65536)
-def _next_threshold(employment: str, day: int, ahead: int) -> int | None:
+def _next_threshold(employment: str, day: int) -> int | None:
     """The first chain day after ``day`` on which a running chain's digest changes: a new
-    phase begins, or a milestone comes within ``ahead`` days (rule day - ahead)."""
+    phase begins, or the day after a milestone that requires a recorded position (from
+    then on it is missing: "past day 181 without an ÖS position")."""
     rules = chain_rules()
     days = [p.first_day for p in rules.phases if p.first_day > day]
-    days += [r.day - ahead for r in rules.by_employment.get(employment, ()) if r.day - ahead > day]
-    return min(days, default=None)
+    days += [r.day + 1 for r in rules.by_employment.get(employment, ()) if r.requires]
+    return min((d for d in days if d > day), default=None)
 
 
 def milestones_within(f: CaseFacts, horizon: int) -> list[Milestone]:
@@ -417,10 +462,14 @@ def scan_team(
     """Load the open cases (all, or those of ``caseworker_ids``, or ``case_ids``) and work out
     each case's figures and load in one pass (always fresh: nothing stored is read)."""
     with _bulk():
-        facts, digests = _scan(conn, on, caseworker_ids, case_ids, DIGEST_DAYS)
+        facts, digests = _scan(conn, on, caseworker_ids, case_ids)
         rules = team_rules()
-        on_ord = on.toordinal()
-        return TeamScan(on, facts, [case_load(d, on_ord, rules) for d in digests], rules)
+        day = _Day.of(on)
+        return TeamScan(on, facts, [case_load(d, day, rules) for d in digests], rules)
+
+
+def _second(pair: tuple[str, int]) -> int:
+    return pair[1]
 
 
 def _day(text: str | None) -> date | None:
@@ -432,7 +481,6 @@ def _scan(
     on: date,
     caseworker_ids: Iterable[int] | None,
     case_ids: Iterable[int] | None,
-    ahead: int,
 ) -> tuple[list[CaseFacts], list[CaseDigest]]:
     """The facts and the digest of each open case in scope, worked out fresh on ``on``."""
     if case_ids is not None:
@@ -445,7 +493,6 @@ def _scan(
     meta = _case_meta(conn, on, ids)
     after_days = int(standard_weights()["coordination.after_days"])
     gap = chain_rules().link_gap_days
-    rules_within = _rules_within
     on_ord = on.toordinal()
     no_meta = _Meta(None, None, None, None, None)
     digests = []
@@ -466,13 +513,18 @@ def _scan(
                 change = min(change, due + 1)
             if snoozed:
                 change = min(change, fu.snoozed_until.toordinal())  # type: ignore[union-attr]
-        upcoming: tuple[tuple[str, int], ...] = ()
+        keys = ords = ""
         if chain.active:
-            if rules_within(chain.employment, chain.day, ahead):
-                upcoming = tuple((x.key, x.date.toordinal()) for x in milestones_within(f, ahead))
-                for _key, ordinal in upcoming:
-                    change = min(change, ordinal + 1)
-            threshold = _next_threshold(chain.employment, chain.day, ahead)
+            found = [
+                (rule.key, ordinal)
+                for rule, ordinal in chain.ahead()
+                if not (rule.requires and requirement_met(f, rule.requires))
+            ]
+            if found:
+                found.sort(key=_second)
+                keys = ";".join([key for key, _ in found])
+                ords = _ords6([ordinal for _, ordinal in found])
+            threshold = _next_threshold(chain.employment, chain.day)
             if threshold is not None:
                 change = min(change, on_ord + threshold - chain.day)
         elif chain.intervals:  # paused: the chain ends once the gap reaches the link limit
@@ -500,7 +552,7 @@ def _scan(
         digests.append(
             CaseDigest(
                 f.id, f.case_ref, m.caseworker_id, chain.phase or "none", n_imp, oldest,
-                n_over, upcoming, waiting, no_contact, missing_os, on_ord, change - 1,
+                n_over, keys, ords, waiting, no_contact, missing_os, on_ord, change - 1,
             )
         )  # fmt: skip
     return facts, digests
@@ -509,12 +561,11 @@ def _scan(
 # -- the stored digest -----------------------------------------------------------------------
 
 _FOREVER = date.max.toordinal()
-DIGEST_DAYS = 56  # milestones kept ahead: the 8-week forecast (55 days at most from a Monday)
-_DIGEST_FORMAT = 1
+_DIGEST_FORMAT = 2
 _DIGEST_SETTING = "team_digest.rules"
 _DIGEST_COLUMNS = (
-    "case_id, case_ref, caseworker_id, phase, impulses, oldest_ord, overdue, upcoming, waiting, "
-    "no_contact, missing_os, on_ord, until_ord"
+    "case_id, case_ref, caseworker_id, phase, impulses, oldest_ord, overdue, milestone_keys, "
+    "milestone_ords, waiting, no_contact, missing_os, on_ord, until_ord"
 )
 
 
@@ -524,25 +575,11 @@ def _digest_fingerprint() -> str:
     limit and the digest's own format. Any difference and every stored digest is redone."""
     chain = chain_rules()
     after = standard_weights()["coordination.after_days"]
-    text = f"{_DIGEST_FORMAT}|{DIGEST_DAYS}|{NO_CONTACT_DAYS}|{after}|".encode()
+    text = f"{_DIGEST_FORMAT}|{NO_CONTACT_DAYS}|{after}|".encode()
     return hashlib.sha256(text + chain.source.read_bytes()).hexdigest()[:16]
 
 
-def _pack(upcoming: tuple[tuple[str, int], ...]) -> str | None:
-    return ";".join(f"{k}:{o}" for k, o in upcoming) or None
-
-
-def _unpack(text: str | None) -> tuple[tuple[str, int], ...]:
-    if not text:
-        return ()
-    out = []
-    for part in text.split(";"):
-        key, _, ordinal = part.partition(":")
-        out.append((key, int(ordinal)))
-    return tuple(out)
-
-
-Ahead = tuple[int, int | None, tuple[tuple[str, int], ...]]  # case, caseworker, milestones
+Ahead = tuple[int, int | None, str, str]  # case, caseworker, milestone keys and ordinals
 
 
 def team_loads(
@@ -550,10 +587,12 @@ def team_loads(
     on: date,
     *,
     caseworker_ids: Iterable[int] | None = None,
+    ahead_days: int = FAR_DAYS,
     store: bool = True,
 ) -> tuple[list[CaseLoad], list[Ahead]]:
     """The figures of every open case in scope on ``on`` in case id order, and the
-    milestones ahead (within ``DIGEST_DAYS``) of those that have any.
+    milestones ahead of the cases that have any within ``ahead_days`` (and perhaps of
+    others: callers pick by date).
 
     Read from the stored digests that hold on ``on``; the cases without one are worked out
     now and their digests stored (unless ``store`` is false, or the database cannot be
@@ -567,10 +606,10 @@ def team_loads(
         # what is worked out below may already be out of date, and it is then not stored.
         version = _data_version(conn)
         if get_setting(conn, _DIGEST_SETTING) != fingerprint:
-            _, digests = _scan(conn, on, ids, None, DIGEST_DAYS)
+            _, digests = _scan(conn, on, ids, None)
             if store:
                 _store_digests(conn, digests, fingerprint, version, replace_all=True)
-            return _from_digests(digests, on_ord, rules)
+            return _from_digests(digests, on, rules)
         scope = ""
         if ids is not None:
             scope = f" AND caseworker_id IN ({','.join(map(str, ids)) or 'NULL'})"
@@ -584,24 +623,26 @@ def team_loads(
         ).fetchall()
         loads = []
         ahead: list[Ahead] = []
-        unpack, load = _unpack, _load
+        load, day = _load, _Day.of(on)
+        # The cases with milestones inside [on, on + ahead_days] go to the forecast.
+        until = _ord6(on_ord + ahead_days)
         for r in rows:
             if r[0] not in open_ids:  # (the triggers keep digests to open cases; never trust it)
                 continue
-            upcoming = unpack(r[7]) if r[7] else ()
-            if upcoming:
-                ahead.append((r[0], r[2], upcoming))
+            ords = r[8]
+            if ords and ords[:6] <= until and ords[-6:] >= day.text:
+                ahead.append((r[0], r[2], r[7], ords))
             loads.append(
-                load(r[0], r[1], r[2], r[3], r[4], r[5], r[6], upcoming, r[8], r[9], r[10],
-                     on_ord, rules)
+                load(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], ords, r[9], r[10], r[11],
+                     day, rules)
             )  # fmt: skip
         del rows
         if len(loads) < len(open_ids):
             stale = open_ids.difference(c.case_id for c in loads)
-            _, fresh = _scan(conn, on, None, sorted(stale), DIGEST_DAYS)
+            _, fresh = _scan(conn, on, None, sorted(stale))
             if store:
                 _store_digests(conn, fresh, fingerprint, version, replace_all=False)
-            more_loads, more_ahead = _from_digests(fresh, on_ord, rules)
+            more_loads, more_ahead = _from_digests(fresh, on, rules)
             loads.extend(more_loads)
             loads.sort(key=_by_case_id)
             ahead.extend(more_ahead)
@@ -610,13 +651,16 @@ def team_loads(
 
 
 def _from_digests(
-    digests: list[CaseDigest], on_ord: int, rules: TeamRules
+    digests: list[CaseDigest], on: date, rules: TeamRules
 ) -> tuple[list[CaseLoad], list[Ahead]]:
-    return [case_load(d, on_ord, rules) for d in digests], _ahead_of(digests)
-
-
-def _ahead_of(digests: list[CaseDigest]) -> list[Ahead]:
-    return [(d.case_id, d.caseworker_id, d.upcoming) for d in digests if d.upcoming]
+    day = _Day.of(on)
+    loads = [case_load(d, day, rules) for d in digests]
+    ahead = [
+        (d.case_id, d.caseworker_id, d.milestone_keys, d.milestone_ords)
+        for d in digests
+        if d.milestone_ords
+    ]
+    return loads, ahead
 
 
 def _data_version(conn: sqlite3.Connection) -> int:
@@ -642,8 +686,8 @@ def _store_digests(
     (they might describe data that has changed since) or the database is busy or read-only."""
     rows = [
         (d.case_id, d.case_ref, d.caseworker_id, d.phase, d.impulses, d.oldest_ord, d.overdue,
-         _pack(d.upcoming), int(d.waiting), int(d.no_contact), int(d.missing_os), d.on_ord,
-         d.until_ord)
+         d.milestone_keys or None, d.milestone_ords or None, int(d.waiting), int(d.no_contact),
+         int(d.missing_os), d.on_ord, d.until_ord)
         for d in digests
     ]  # fmt: skip
     busy = conn.execute("PRAGMA busy_timeout").fetchone()[0]
@@ -658,7 +702,7 @@ def _store_digests(
                 put_setting(conn, _DIGEST_SETTING, fingerprint)
             conn.executemany(
                 f"INSERT OR REPLACE INTO team_digest ({_DIGEST_COLUMNS}) "
-                f"VALUES ({', '.join('?' * 13)})",
+                f"VALUES ({', '.join('?' * 14)})",
                 rows,
             )
     except (sqlite3.OperationalError, DatabaseBusyError) as exc:  # locked, or read-only
@@ -858,13 +902,19 @@ def _table(
 
 
 def team_table(
-    conn: sqlite3.Connection, on: date, *, caseworker_ids: Iterable[int] | None = None
+    conn: sqlite3.Connection,
+    on: date,
+    *,
+    caseworker_ids: Iterable[int] | None = None,
+    store: bool = True,
 ) -> TeamTable:
     """The team table on ``on``: every caseworker (or those in ``caseworker_ids``), with
-    the totals row. See the module docstring for each figure and the load formula."""
+    the totals row. See the module docstring for each figure and the load formula.
+    ``store=False`` keeps the case digests worked out for another day than today from
+    replacing today's (see ``team_loads``)."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
     with _bulk():
-        loads, _ahead = team_loads(conn, on, caseworker_ids=ids)
+        loads, _ahead = team_loads(conn, on, caseworker_ids=ids, store=store)
         return _table(conn, on, loads, team_rules(), ids)
 
 
@@ -955,9 +1005,9 @@ def _forecast(
     by_key: dict[str, list[int]] = {}
     cases: dict[tuple[str, int], list[int]] = defaultdict(list)
     totals = [0] * weeks
-    for case_id, caseworker_id, upcoming in ahead:
+    for case_id, caseworker_id, keys, ords in ahead:
         who = owners.get(caseworker_id, UNASSIGNED_SV)  # type: ignore[arg-type]
-        for key, ordinal in upcoming:
+        for key, ordinal in _milestones(keys, ords):
             if not 0 <= ordinal - on_ord <= horizon:
                 continue
             week = (ordinal - first_ord) // 7
@@ -998,10 +1048,7 @@ def milestone_forecast(
     ids = None if caseworker_ids is None else list(caseworker_ids)
     horizon = _forecast_horizon(on, weeks)
     with _bulk():
-        if horizon <= DIGEST_DAYS:
-            ahead = team_loads(conn, on, caseworker_ids=ids)[1]
-        else:  # further ahead than the stored digests look: worked out for this call only
-            ahead = _ahead_of(_scan(conn, on, ids, None, horizon)[1])
+        ahead = team_loads(conn, on, caseworker_ids=ids, ahead_days=horizon)[1]
         return _forecast(conn, on, ahead, weeks)
 
 
@@ -1084,17 +1131,16 @@ def team_view(
     caseworker_ids: Iterable[int] | None = None,
     weeks: int = 8,
     inflow_days: int = 30,
+    store: bool = True,
 ) -> TeamView:
     """The table, the phase chart, the milestone forecast and the impulse inflow in one go
     (one read of the case digests shared by the table and the forecast)."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
     with _bulk():
-        loads, ahead = team_loads(conn, on, caseworker_ids=ids)
+        horizon = _forecast_horizon(on, weeks)
+        loads, ahead = team_loads(conn, on, caseworker_ids=ids, ahead_days=horizon, store=store)
         table = _table(conn, on, loads, team_rules(), ids)
-        if _forecast_horizon(on, weeks) <= DIGEST_DAYS:
-            forecast = _forecast(conn, on, ahead, weeks)
-        else:
-            forecast = milestone_forecast(conn, on, weeks, caseworker_ids=ids)
+        forecast = _forecast(conn, on, ahead, weeks)
         del loads, ahead  # freed before the collector runs again: little left for it to scan
         return TeamView(table, forecast, impulse_inflow(conn, on, inflow_days, caseworker_ids=ids))
 

@@ -314,7 +314,8 @@ def _m005_team_digest(db: sqlite_utils.Database) -> None:
             "impulses": int,
             "oldest_ord": int,
             "overdue": int,
-            "upcoming": str,  # "key:ordinal;key:ordinal", milestones ahead, date order
+            "milestone_keys": str,  # the milestones ahead: "day_90;day_180", in date order
+            "milestone_ords": str,  # their dates, 6-digit date ordinals end to end
             "waiting": int,
             "no_contact": int,
             "missing_os": int,

@@ -375,3 +375,21 @@ def test_chain_state_as_json_shape():
     assert {"key", "day", "date", "status"} <= first.keys()
     assert (first["key"], first["day"], first["date"]) == ("phone_day_60", 60, "2026-03-29")
     assert first["status"] == UPCOMING
+
+
+# --- the milestones ahead, as the team digest keeps them ----------------------------------
+
+
+@pytest.mark.parametrize("on", [D(2026, 1, 1), D(2026, 6, 30), D(2026, 7, 1), D(2027, 3, 1)])
+@pytest.mark.parametrize("born", [None, D(1963, 7, 1), D(1990, 5, 5)])
+@pytest.mark.parametrize("employment", ["employed", "unemployed"])
+def test_ahead_gives_the_dates_milestone_gives_from_today_on(on, born, employment):
+    chain = chain_on([(D(2026, 1, 1), None)], on, employment=employment, birth_date=born)
+    expected = [(m.key, m.date.toordinal()) for m in chain.milestones if m.days_left >= 0]
+    assert [(rule.key, ordinal) for rule, ordinal in chain.ahead()] == expected
+
+
+def test_a_paused_chain_has_nothing_ahead():
+    chain = chain_on([(D(2026, 1, 1), D(2026, 3, 1))], D(2026, 3, 20))
+    assert chain.day > 0 and not chain.active
+    assert chain.ahead() == []

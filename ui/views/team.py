@@ -135,6 +135,8 @@ class TeamView(View):
             self._dirty = True
             return
         self._loading = True
+        if self.data is None:  # the first load of a database works out every case: say so
+            self.heading.setText(self.tr("Räknar fram teamets läge…"))
         on = self.ctx.today
 
         def work(conn: sqlite3.Connection) -> TeamData:
