@@ -563,10 +563,12 @@ def _scan(
 _FOREVER = date.max.toordinal()
 _DIGEST_FORMAT = 2
 _DIGEST_SETTING = "team_digest.rules"
-_DIGEST_COLUMNS = (
+# What _load reads, in its order; the stored row adds the range it holds for.
+_FIGURE_COLUMNS = (
     "case_id, case_ref, caseworker_id, phase, impulses, oldest_ord, overdue, milestone_keys, "
-    "milestone_ords, waiting, no_contact, missing_os, on_ord, until_ord"
+    "milestone_ords, waiting, no_contact, missing_os"
 )
+_DIGEST_COLUMNS = _FIGURE_COLUMNS + ", on_ord, until_ord"
 
 
 @lru_cache(maxsize=1)
@@ -617,7 +619,7 @@ def team_loads(
         cur.row_factory = None
         open_ids = {r[0] for r in cur.execute(f"SELECT id FROM cases WHERE status = 'open'{scope}")}
         rows = cur.execute(
-            f"SELECT {_DIGEST_COLUMNS} FROM team_digest WHERE on_ord <= ? AND until_ord >= ?"
+            f"SELECT {_FIGURE_COLUMNS} FROM team_digest WHERE on_ord <= ? AND until_ord >= ?"
             f"{scope}",
             (on_ord, on_ord),
         ).fetchall()

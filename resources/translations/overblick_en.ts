@@ -722,6 +722,146 @@
         </message>
     </context>
     <context>
+        <name>AbsenceDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="89" />
+            <source>Markera frånvaro</source>
+            <translation>Mark absence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="91" />
+            <source>Frånvarande handläggare</source>
+            <translation>Absent caseworker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="93" />
+            <source>Täcks av</source>
+            <translation>Covered by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="106" />
+            <source>&amp;Handläggare:</source>
+            <translation>&amp;Caseworker:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="107" />
+            <source>&amp;Täcks av:</source>
+            <translation>C&amp;overed by:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="108" />
+            <source>&amp;Från och med:</source>
+            <translation>&amp;From:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="109" />
+            <source>T&amp;ill och med:</source>
+            <translation>&amp;Up to and including:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="121" />
+            <source>{who} är markerad frånvarande, {cover} täcker.</source>
+            <translation>{who} is marked absent, {cover} is covering.</translation>
+        </message>
+        <message>
+            <source>Från och med</source>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/team_actions.py passes this to self.tr() through a variable (the accessible name of a date field).</translatorcomment>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Till och med</source>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/team_actions.py passes this to self.tr() through a variable (the accessible name of a date field).</translatorcomment>
+            <translation>Up to and including</translation>
+        </message>
+    </context>
+    <context>
+        <name>BalanceDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="177" />
+            <source>Förslag på jämnare fördelning</source>
+            <translation>Proposal for a more even distribution</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="179" />
+            <source>Räknar fram ett förslag…</source>
+            <translation>Working out a proposal…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="182" />
+            <source>Föreslagna flyttar</source>
+            <translation>Proposed moves</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="184" />
+            <source>Belastning före och efter</source>
+            <translation>Load before and after</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="186" />
+            <source>Jämnare belastning</source>
+            <translation>More even load</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="187" />
+            <source>Skäl</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="189" />
+            <source>&amp;Bekräfta flyttarna</source>
+            <translation>&amp;Confirm the moves</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="190" />
+            <source>Bekräfta flyttarna</source>
+            <translation>Confirm the moves</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="193" />
+            <source>&amp;Skäl:</source>
+            <translation>&amp;Reason:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="196" />
+            <source>Flyttar:</source>
+            <translation>Moves:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="198" />
+            <source>Belastning (nästa 4 veckor) före → efter:</source>
+            <translation>Load (next 4 weeks) before → after:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="210" />
+            <source>{ref}: {src} → {dst}, belastning {load}</source>
+            <translation>{ref}: {src} → {dst}, load {load}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="218" />
+            <source>Spridning (högst − lägst) {a} → {b}.</source>
+            <translation>Spread (highest − lowest) {a} → {b}.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="223" />
+            <source>{n} flyttar föreslås. </source>
+            <translation>{n} moves proposed. </translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="226" />
+            <source>Ingen flytt gör fördelningen jämnare. </source>
+            <translation>No move would make the distribution more even. </translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="237" />
+            <source>{n} ärenden är flyttade.</source>
+            <translation>{n} cases have been moved.</translation>
+        </message>
+        <message>
+            <source>Ett ärende är flyttat.</source>
+            <translation>One case has been moved.</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseHeader</name>
         <message>
             <location filename="../../ui/widgets/case_sections.py" line="54" />
@@ -1391,6 +1531,33 @@
         </message>
     </context>
     <context>
+        <name>CasesDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="279" />
+            <source>&amp;Flytta markerade…</source>
+            <translation>&amp;Move selected…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="280" />
+            <source>Flytta markerade ärenden</source>
+            <translation>Move the selected cases</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="284" />
+            <source>Stäng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="287" />
+            <source>{n} ärenden</source>
+            <translation>{n} cases</translation>
+        </message>
+        <message>
+            <source>Ett ärende</source>
+            <translation>One case</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistBox</name>
         <message>
             <location filename="../../ui/widgets/case_edits.py" line="125" />
@@ -1574,6 +1741,39 @@
             <source>Nej</source>
             <translatorcomment>Not extracted by lupdate: ui/widgets/case_sections.py passes a value from ConsentBox.CHOICES to tr().</translatorcomment>
             <translation>No</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmployerDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="351" />
+            <source>Arbetsgivare: {name}</source>
+            <translation>Employer: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="352" />
+            <source>Söker…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="355" />
+            <source>Arbetsgivarens ärenden</source>
+            <translation>The employer's cases</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="360" />
+            <source>Stäng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="377" />
+            <source>{name}: {n} öppna ärenden hos {cw} handläggare, {imp} öppna impulser, {plan} saknar plan.</source>
+            <translation>{name}: {n} open cases with {cw} caseworkers, {imp} open impulses, {plan} without a plan.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="385" />
+            <source>, nästa milstolpe {d}</source>
+            <translation>, next milestone {d}</translation>
         </message>
     </context>
     <context>
@@ -2348,6 +2548,24 @@
         </message>
     </context>
     <context>
+        <name>ForecastChart</name>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="127" />
+            <source>Milstolpar per vecka (8 veckor)</source>
+            <translation>Milestones per week (8 weeks)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="147" />
+            <source>Teamets milstolpar per vecka: </source>
+            <translation>The team's milestones per week: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="154" />
+            <source>Teamet</source>
+            <translation>Team</translation>
+        </message>
+    </context>
+    <context>
         <name>GapsBox</name>
         <message>
             <location filename="../../ui/widgets/case_sections.py" line="125" />
@@ -2709,6 +2927,24 @@
             <location filename="../../ui/views/inbox.py" line="473" />
             <source>Utfallet kunde inte sparas. Försök igen.</source>
             <translation>The outcome could not be saved. Please try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InflowChart</name>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="183" />
+            <source>Impulser per dag (30 dagar)</source>
+            <translation>Impulses per day (30 days)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="191" />
+            <source>Impulser per dag, totalt {n}: </source>
+            <translation>Impulses per day, {n} in total: </translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="203" />
+            <source>Totalt {n}, som mest {m} på en dag</source>
+            <translation>{n} in total, at most {m} in one day</translation>
         </message>
     </context>
     <context>
@@ -3201,6 +3437,19 @@ benefit entitlement</translation>
         </message>
     </context>
     <context>
+        <name>PhaseChart</name>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="76" />
+            <source>Ärenden per handläggare och fas</source>
+            <translation>Cases per caseworker and phase</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/team_charts.py" line="85" />
+            <source>Inga ärenden.</source>
+            <translation>No cases.</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanDialog</name>
         <message>
             <location filename="../../ui/dialogs/plan.py" line="94" />
@@ -3478,6 +3727,53 @@ benefit entitlement</translation>
         </message>
     </context>
     <context>
+        <name>ReassignDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="137" />
+            <source>Flytta ärenden</source>
+            <translation>Move cases</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="140" />
+            <source>Flytta {n} ärenden: {refs}</source>
+            <translation>Move {n} cases: {refs}</translation>
+        </message>
+        <message>
+            <source>Flytta ett ärende: {refs}</source>
+            <translation>Move one case: {refs}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="147" />
+            <source>Till handläggare</source>
+            <translation>To caseworker</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="150" />
+            <source>Skäl</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="151" />
+            <source>Till exempel: jämnare belastning</source>
+            <translation>For example: more even load</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="153" />
+            <source>&amp;Till:</source>
+            <translation>&amp;To:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="154" />
+            <source>&amp;Skäl:</source>
+            <translation>&amp;Reason:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="166" />
+            <source>Ärendena är flyttade till {who}.</source>
+            <translation>The cases have been moved to {who}.</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutHelp</name>
         <message>
             <location filename="../../ui/help.py" line="32" />
@@ -3747,6 +4043,277 @@ benefit entitlement</translation>
         </message>
     </context>
     <context>
+        <name>TeamModel</name>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="23" />
+            <source>Sign.</source>
+            <translation>Sig.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="24" />
+            <source>Ärenden</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="25" />
+            <source>Belast-
+ning</source>
+            <translation>Load</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="26" />
+            <source>Impulser</source>
+            <translation>Impulses</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="27" />
+            <source>Äldsta
+(dagar)</source>
+            <translation>Oldest
+(days)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="29" />
+            <source>Försenade
+bev.</source>
+            <translation>Overdue
+follow-ups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="30" />
+            <source>Milst.
+14 d</source>
+            <translation>Milestones
+14 d</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="31" />
+            <source>Milst.
+28 d</source>
+            <translation>Milestones
+28 d</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="32" />
+            <source>Väntar
+samordn.</source>
+            <translation>Awaiting
+coord.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="34" />
+            <source>Ej kontakt
+60+ d</source>
+            <translation>No contact
+60+ d</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="35" />
+            <source>181 utan
+ÖS</source>
+            <translation>Past 181
+no ÖS</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="37" />
+            <source>Frånvaro</source>
+            <translation>Absence</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="41" />
+            <source>Handläggarens signatur</source>
+            <translation>Caseworker's signature</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="42" />
+            <source>Aktiva ärenden</source>
+            <translation>Active cases</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="43" />
+            <source>Viktad belastning</source>
+            <translation>Weighted load</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="44" />
+            <source>Obehandlade impulser</source>
+            <translation>Unhandled impulses</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="45" />
+            <source>Äldsta obehandlade impuls, dagar</source>
+            <translation>Oldest unhandled impulse, days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="46" />
+            <source>Försenade bevakningar</source>
+            <translation>Overdue follow-ups</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="47" />
+            <source>Milstolpar inom 14 dagar</source>
+            <translation>Milestones within 14 days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="48" />
+            <source>Milstolpar inom 28 dagar</source>
+            <translation>Milestones within 28 days</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="49" />
+            <source>Väntar på samordning</source>
+            <translation>Awaiting coordination</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="50" />
+            <source>Ingen kontakt på 60 dagar eller mer</source>
+            <translation>No contact for 60 days or more</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="51" />
+            <source>Efter dag 181 utan ÖS-ställningstagande</source>
+            <translation>Past day 181 without ÖS assessment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="54" />
+            <source>Frånvarande till och med, täcks av</source>
+            <translation>Absent up to and including, covered by</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/team_model.py" line="150" />
+            <source>t.o.m. {day}, {who}</source>
+            <translation>until {day}, {who}</translation>
+        </message>
+        <message>
+            <source>Utan handläggare</source>
+            <translatorcomment>Not extracted by lupdate: ui/models/team_model.py translates the name app/team.py gives this row (UNASSIGNED_SV) with QCoreApplication.translate in this context.</translatorcomment>
+            <translation>Unassigned</translation>
+        </message>
+        <message>
+            <source>Totalt</source>
+            <translatorcomment>Not extracted by lupdate: ui/models/team_model.py translates the name app/team.py gives this row (TOTALS_SV) with QCoreApplication.translate in this context.</translatorcomment>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamView</name>
+        <message>
+            <location filename="../../ui/views/team.py" line="61" />
+            <source>Teamets läge</source>
+            <translation>Team status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="62" />
+            <source>Markera &amp;frånvaro…</source>
+            <translation>Mark &amp;absence…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="63" />
+            <source>Markera frånvaro och vem som täcker</source>
+            <translation>Mark absence and who covers</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="65" />
+            <source>&amp;Jämna ut…</source>
+            <translation>&amp;Balance…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="66" />
+            <source>Förslag på jämnare fördelning</source>
+            <translation>Proposal for a more even distribution</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="69" />
+            <source>Arbetsgivare…</source>
+            <translation>Employer…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="70" />
+            <source>Sök arbetsgivare</source>
+            <translation>Search employer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="78" />
+            <source>Teamtabell</source>
+            <translation>Team table</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="115" />
+            <source>Dubbelklicka eller tryck Enter på en siffra för att se ärendena bakom den.</source>
+            <translation>Double-click a figure or press Enter on it to see the cases behind it.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="139" />
+            <source>Räknar fram teamets läge…</source>
+            <translation>Working out the team's status…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/views/team.py" line="159" />
+            <source>{n} handläggare · {c} öppna ärenden · belastning {w}</source>
+            <translation>{n} caseworkers · {c} open cases · load {w}</translation>
+        </message>
+        <message>
+            <source>Handläggarens signatur</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Caseworker's signature</translation>
+        </message>
+        <message>
+            <source>Aktiva ärenden</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Active cases</translation>
+        </message>
+        <message>
+            <source>Viktad belastning</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Weighted load</translation>
+        </message>
+        <message>
+            <source>Obehandlade impulser</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Unhandled impulses</translation>
+        </message>
+        <message>
+            <source>Äldsta obehandlade impuls, dagar</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Oldest unhandled impulse, days</translation>
+        </message>
+        <message>
+            <source>Försenade bevakningar</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Overdue follow-ups</translation>
+        </message>
+        <message>
+            <source>Milstolpar inom 14 dagar</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Milestones within 14 days</translation>
+        </message>
+        <message>
+            <source>Milstolpar inom 28 dagar</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Milestones within 28 days</translation>
+        </message>
+        <message>
+            <source>Väntar på samordning</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Awaiting coordination</translation>
+        </message>
+        <message>
+            <source>Ingen kontakt på 60 dagar eller mer</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>No contact for 60 days or more</translation>
+        </message>
+        <message>
+            <source>Efter dag 181 utan ÖS-ställningstagande</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Past day 181 without ÖS assessment</translation>
+        </message>
+        <message>
+            <source>Frånvarande till och med, täcks av</source>
+            <translatorcomment>Copy of the TeamModel entry: ui/views/team.py passes a value from TOOLTIPS (ui/models/team_model.py) to self.tr() for the title of the cases dialog.</translatorcomment>
+            <translation>Absent up to and including, covered by</translation>
+        </message>
+    </context>
+    <context>
         <name>TodayModel</name>
         <message>
             <location filename="../../ui/models/today_model.py" line="29" />
@@ -3937,6 +4504,19 @@ benefit entitlement</translation>
             <location filename="../../ui/dialogs/why.py" line="115" />
             <source>Poängen är summan av bidragen (avrundad).</source>
             <translation>The score is the sum of the contributions (rounded).</translation>
+        </message>
+    </context>
+    <context>
+        <name>_TaskDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="54" />
+            <source>Felmeddelande</source>
+            <translation>Error message</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dialogs/team_actions.py" line="59" />
+            <source>Avbryt</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>

@@ -61,6 +61,11 @@ def english(qapp, tmp_path: Path) -> Iterator[QTranslator]:
         # ui/widgets/case_texts.py, which translate in these contexts at runtime.
         ("FollowUpModel", "Klar", "Done"),
         ("CaseView", "Förfaller", "Due"),
+        # The Team tab; "Totalt" is the totals row's name from app/team.py, which
+        # ui/models/team_model.py translates in the TeamModel context.
+        ("TeamView", "Räknar fram teamets läge…", "Working out the team's status…"),
+        ("TeamModel", "Ej kontakt\n60+ d", "No contact\n60+ d"),
+        ("TeamModel", "Totalt", "Total"),
     ],
 )
 def test_key_strings_translate(english, context: str, source: str, expected: str) -> None:

@@ -137,7 +137,8 @@ class ReassignDialog(_TaskDialog):
         super().__init__(ctx, self.tr("Flytta ärenden"), parent)
         self.case_refs = list(case_refs)
         what = QLabel(
-            self.tr("Flytta {n} ärenden: {refs}").format(
+            (self.tr("Flytta ett ärende: {refs}") if len(self.case_refs) == 1
+             else self.tr("Flytta {n} ärenden: {refs}")).format(
                 n=len(self.case_refs), refs=", ".join(self.case_refs[:6])
                 + (" …" if len(self.case_refs) > 6 else "")
             )
@@ -232,9 +233,14 @@ class BalanceDialog(_TaskDialog):
             return
         moves, reason = list(self.proposal.moves), self.reason.text()
         actor, clock = self.ctx.caseworker, self.ctx.clock
+        done = (
+            self.tr("Ett ärende är flyttat.")
+            if len(moves) == 1
+            else self.tr("{n} ärenden är flyttade.")
+        )
         self.submit(
             lambda conn: apply_moves(conn, moves, reason, actor, clock),
-            self.tr("{n} ärenden är flyttade.").format(n=len(moves)),
+            done.format(n=len(moves)),
         )
 
 
@@ -284,7 +290,8 @@ class CasesDialog(QDialog):
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{n} ärenden").format(n=len(case_ids))))
+        count = self.tr("Ett ärende") if len(case_ids) == 1 else self.tr("{n} ärenden")
+        layout.addWidget(QLabel(count.format(n=len(case_ids))))
         layout.addWidget(self.list, 1)
         layout.addWidget(self.move_button)
         layout.addWidget(close)

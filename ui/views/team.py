@@ -30,7 +30,14 @@ from ui.dialogs.team_actions import (
     Caseworkers,
     EmployerDialog,
 )
-from ui.models.team_model import COLUMNS, TOOLTIPS, CaseIdsRole, FigureRole, TeamModel
+from ui.models.team_model import (
+    COLUMNS,
+    TOOLTIPS,
+    CaseIdsRole,
+    FigureRole,
+    TeamModel,
+    row_name,
+)
 from ui.views.base import View
 from ui.widgets.team_charts import ForecastChart, InflowChart, PhaseChart
 
@@ -197,7 +204,7 @@ class TeamView(View):
             return None
         row = self.model.row_at(index.row())
         name = COLUMNS[index.column()][0]
-        title = f"{self.tr(TOOLTIPS[name])} – {row.ext_id or row.name}" if row else ""
+        title = f"{self.tr(TOOLTIPS[name])} – {row.ext_id or row_name(row)}" if row else ""
         dialog = CasesDialog(self.ctx, title, ids, self.caseworkers(), self)
         return self._open(dialog)
 
