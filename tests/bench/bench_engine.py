@@ -11,36 +11,17 @@ today for one caseworker in-process, scoring and ranking all cases, and the whol
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 
-from app.demo import build_demo  # noqa: E402
-
-from app.priority import rank  # noqa: E402
-from app.profile import resolve_caseworker, weights_for  # noqa: E402
-from app.stock import load_facts, today_list  # noqa: E402
-from db import open_db  # noqa: E402
-
-ON = date(2026, 11, 23)
-
-
-def ensure_demo(path: Path, caseworkers: int, cases: int) -> None:
-    if path.exists():
-        return
-    started = time.perf_counter()
-    conn = open_db(path)
-    build_demo(conn, caseworkers=caseworkers, cases_per_caseworker=cases, seed=7, today=ON)
-    conn.close()
-    print(f"built {path.name}: {caseworkers} x {cases} in {time.perf_counter() - started:.1f} s")
+from app.priority import rank
+from app.profile import resolve_caseworker, weights_for
+from app.stock import load_facts, today_list
+from db import open_db
 
 
 def first_caseworker(path: Path) -> str:
@@ -53,13 +34,7 @@ def first_caseworker(path: Path) -> str:
 
 
 def median_ms(fn: Callable[[], object], repeat: int) -> float:
-    fn()  # warm the page cache and module imports
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    return timings_ms(fn, repeat)[0]
 
 
 def whole_process_ms(db: Path, caseworker: str, repeat: int = 7) -> float:
@@ -72,16 +47,9 @@ def whole_process_ms(db: Path, caseworker: str, repeat: int = 7) -> float:
     return median_ms(run, repeat)
 
 
-def report(label: str, value: float, target: float) -> None:
-    verdict = "ok" if value <= target else "OVER TARGET"
-    print(f"{label:58} {value:8.1f} ms   (target {target:g} ms: {verdict})")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "overblick-bench"
-    )
+    parser.add_argument("--workdir", type=Path, default=WORKDIR)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     big = args.workdir / "demo-500x200.db"

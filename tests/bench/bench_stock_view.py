@@ -16,31 +16,27 @@ import os
 import resource
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from _common import ON, WORKDIR, ensure_demo, ms, report
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from app.clock import STOCKHOLM, FixedClock
+from app.demo import LEAD_EXT_ID
+from app.profile import resolve_caseworker
+from app.search import search_case_ids
+from app.stock import stock_rows
+from db import open_db
+from ui.context import AppContext
+from ui.models.stock_model import NAME, SCORE
+from ui.views.stock import StockView
 
-from app.clock import STOCKHOLM, FixedClock  # noqa: E402
-from app.demo import LEAD_EXT_ID, build_demo  # noqa: E402
-from app.profile import resolve_caseworker  # noqa: E402
-from app.search import search_case_ids  # noqa: E402
-from app.stock import stock_rows  # noqa: E402
-from db import open_db  # noqa: E402
-from ui.context import AppContext  # noqa: E402
-from ui.models.stock_model import NAME, SCORE  # noqa: E402
-from ui.views.stock import StockView  # noqa: E402
-
-ON = date(2026, 11, 23)
 REPEAT = 5  # the machine may be shared: medians, not single runs
 median = statistics.median
 
@@ -51,36 +47,9 @@ def rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def ms(fn: Callable[[], object]) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = fn()
-    return (time.perf_counter() - started) * 1000, result
-
-
-def report(label: str, value: float, target: float | None = None) -> None:
-    verdict = (
-        ""
-        if target is None
-        else f"   (target {target:g} ms: " + ("ok)" if value <= target else "OVER TARGET)")
-    )
-    print(f"{label:60} {value:8.1f} ms{verdict}")
-
-
-def ensure_demo(path: Path) -> None:
-    if path.exists():
-        return
-    started = time.perf_counter()
-    conn = open_db(path)
-    build_demo(conn, caseworkers=500, cases_per_caseworker=200, seed=7, today=ON)
-    conn.close()
-    print(f"built {path.name} in {time.perf_counter() - started:.1f} s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "overblick-bench"
-    )
+    parser.add_argument("--workdir", type=Path, default=WORKDIR)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     db_path = args.workdir / "demo-500x200.db"

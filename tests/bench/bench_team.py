@@ -21,64 +21,25 @@ For reference: ``load_facts`` over all cases, the engine benchmark's load + scor
 from __future__ import annotations
 
 import argparse
-import statistics
-import sys
-import tempfile
-import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 
-from app.demo import build_demo  # noqa: E402
-from app.priority import rank  # noqa: E402
-from app.reassign import propose_balance  # noqa: E402
-from app.report import write_team_report  # noqa: E402
-from app.rules import standard_weights  # noqa: E402
-from app.stock import load_facts  # noqa: E402
-from app.team import team_table, team_view  # noqa: E402
-from db import open_db  # noqa: E402
-from db.queries import delete_setting  # noqa: E402
-
-ON = date(2026, 11, 23)
-
-
-def ensure_demo(path: Path) -> None:
-    if path.exists():
-        return
-    started = time.perf_counter()
-    conn = open_db(path)
-    build_demo(conn, caseworkers=500, cases_per_caseworker=200, seed=7, today=ON)
-    conn.close()
-    print(f"built {path.name}: 500 x 200 in {time.perf_counter() - started:.1f} s")
-
-
-def timings_ms(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """Median and best of ``repeat`` runs after one warm-up run."""
-    fn()
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), min(times)
-
-
-def report(label: str, values: tuple[float, float], target: float | None = None) -> None:
-    median, best = values
-    line = f"{label:58} {median:8.1f} ms (best {best:7.1f})"
-    if target is not None:
-        line += f"   target {target:g} ms: {'ok' if median <= target else 'OVER TARGET'}"
-    print(line)
+from app.priority import rank
+from app.reassign import propose_balance
+from app.report import write_team_report
+from app.rules import standard_weights
+from app.stock import load_facts
+from app.team import team_table, team_view
+from db import open_db
+from db.queries import delete_setting
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "overblick-bench"
-    )
+    parser.add_argument("--workdir", type=Path, default=WORKDIR)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
