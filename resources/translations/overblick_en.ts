@@ -3125,88 +3125,63 @@
     <context>
         <name>OutcomeDialog</name>
         <message>
-            <location filename="../../ui/widgets/outcome_dialog.py" line="36" />
+            <location filename="../../ui/dialogs/outcome.py" line="252" />
             <source>Registrera utfall</source>
             <translation>Record outcome</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/outcome_dialog.py" line="53" />
-            <source>Vad gjordes, eller varför inte relevant</source>
-            <translation>What was done, or why not relevant</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/outcome_dialog.py" line="54" />
-            <source>Anteckning om utfallet</source>
-            <translation>Note on the outcome</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/outcome_dialog.py" line="55" />
-            <source>&amp;Anteckning:</source>
-            <translation>&amp;Note:</translation>
-        </message>
-        <message>
-            <location filename="../../ui/widgets/outcome_dialog.py" line="64" />
+            <location filename="../../ui/dialogs/outcome.py" line="270" />
             <source>Registrera</source>
             <translation>Record</translation>
         </message>
         <message>
-            <location filename="../../ui/widgets/outcome_dialog.py" line="65" />
+            <location filename="../../ui/dialogs/outcome.py" line="271" />
             <source>Avbryt</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <source>Åtgärdad</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.inbox.OUTCOME_SV to tr().</translatorcomment>
-            <translation>Actioned</translation>
-        </message>
-        <message>
-            <source>Hanteras av annan aktör</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.inbox.OUTCOME_SV to tr().</translatorcomment>
-            <translation>Handled by another party</translation>
-        </message>
-        <message>
-            <source>Inte relevant</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.inbox.OUTCOME_SV to tr().</translatorcomment>
-            <translation>Not relevant</translation>
+            <location filename="../../ui/dialogs/outcome.py" line="291" />
+            <source>Välj utfall: 1 Åtgärdad, 2 Annan aktör eller 3 Inte relevant.</source>
+            <translation>Choose an outcome: 1 Actioned, 2 Other party or 3 Not relevant.</translation>
         </message>
         <message>
             <source>behov av rehabilitering</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>need for rehabilitation</translation>
         </message>
         <message>
             <source>rehabkoordinator vill ha kontakt</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>rehabilitation coordinator wants contact</translation>
         </message>
         <message>
             <source>intyget anger rehabiliteringsbehov</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>certificate states rehabilitation need</translation>
         </message>
         <message>
             <source>intyget anger samordningsbehov</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>certificate states coordination need</translation>
         </message>
         <message>
             <source>problem på arbetsplatsen</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>problem at the workplace</translation>
         </message>
         <message>
             <source>uppgifter som inte går ihop</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>inconsistent information</translation>
         </message>
         <message>
             <source>behov av hjälp till annat arbete</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>needs help towards other work</translation>
         </message>
         <message>
             <source>annan tydlig impuls</source>
-            <translatorcomment>Not extracted by lupdate: ui/widgets/outcome_dialog.py passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
+            <translatorcomment>Not extracted by lupdate: ui/dialogs/outcome.py (OutcomeDialog) passes a value from app.model.IMPULSE_TYPE_SV to tr().</translatorcomment>
             <translation>other clear impulse</translation>
         </message>
     </context>

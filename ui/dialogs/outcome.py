@@ -1,13 +1,17 @@
-"""The outcome panel: acted on / another actor / not relevant, a note, and Registrera."""
+"""The outcome panel: acted on / another actor / not relevant, a note, and Registrera; and
+the dialog around it that the case view opens for one impulse."""
 
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -15,10 +19,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from app.model import IMPULSE_TYPE_SV
 from ui.style import ACCENT
+from ui.widgets.case_texts import local_day
 
 ACTED, OTHER_ACTOR, NOT_RELEVANT = "acted", "other_actor", "not_relevant"
 OUTCOMES = (ACTED, OTHER_ACTOR, NOT_RELEVANT)
@@ -232,3 +239,73 @@ class OutcomePanel(QFrame):
             self.cancelled.emit()
         else:
             super().keyPressEvent(event)
+
+
+class OutcomeDialog(QDialog):
+    """'Registrera utfall…' for one impulse, from the case view: the inbox's outcome panel in
+    a dialog. It stays open until the caller says the outcome was recorded (``done_ok``) or
+    shows why not (``failed``; the typed note stays)."""
+
+    submitted = Signal(str, str)  # outcome, note
+
+    def __init__(self, impulse: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.impulse = impulse
+        self.setWindowTitle(self.tr("Registrera utfall"))
+        self.setMinimumWidth(640)
+        self.panel = OutcomePanel(self)
+        what = self.tr(IMPULSE_TYPE_SV.get(impulse["type"], impulse["type"]))
+        self.panel.target_label.setText(
+            f"{local_day(impulse['received_at'])} · {what}\n{impulse.get('text') or ''}"
+        )
+        self.panel.confirm_button.hide()  # the dialog's own Registrera does it
+        self.panel.confirm_requested.connect(self._submit)
+        self.panel.cancelled.connect(self.reject)
+        self.panel.set_outcome(ACTED)
+        self.note = self.panel.note_edit
+        self.error = self.panel.error_label
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Registrera"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.buttons)
+        self.panel.focus_choices()
+
+    def choose(self, number: int) -> None:
+        """Pick outcome 1, 2 or 3."""
+        self.panel.set_outcome(OUTCOMES[number - 1])
+
+    def outcome(self) -> str | None:
+        return self.panel.outcome()
+
+    def _submit(self) -> None:
+        outcome = self.panel.outcome()
+        if outcome is None:
+            self.panel.show_error(
+                self.tr("Välj utfall: 1 Åtgärdad, 2 Annan aktör eller 3 Inte relevant.")
+            )
+            return
+        self.panel.clear_error()
+        self.buttons.setEnabled(False)  # one write at a time
+        self.submitted.emit(outcome, self.panel.note())
+
+    def done_ok(self) -> None:
+        self.accept()
+
+    def failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self.panel.show_error(message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # 1/2/3 choose the outcome, except while typing the note (the panel sees the keys
+        # its children do not use; this is for keys sent to the dialog itself).
+        key = Qt.Key(event.key())
+        if key in OUTCOME_KEYS and not event.modifiers() and not self.note.hasFocus():
+            self.panel.set_outcome(OUTCOME_KEYS[key])
+            return
+        super().keyPressEvent(event)

@@ -29,6 +29,7 @@ from app.casework import CaseDetail, add_note, case_detail, set_consent, update_
 from app.errors import OverblickError
 from app.inbox import record_outcome
 from ui.context import AppContext
+from ui.dialogs.outcome import OutcomeDialog
 from ui.views.base import View
 from ui.widgets.case_edits import ChecklistBox, FlagsBox
 from ui.widgets.case_sections import (
@@ -48,7 +49,6 @@ from ui.widgets.case_tables import (
     impulse_columns,
 )
 from ui.widgets.case_texts import day_text, tr
-from ui.widgets.outcome_dialog import OutcomeDialog
 from ui.widgets.timeline import TimelineWidget
 
 log = logging.getLogger(__name__)
