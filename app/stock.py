@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
 from app.clock import Clock, local_date_of, utc_iso
@@ -43,9 +44,10 @@ def load_facts(
     *,
     caseworker_id: int | None = None,
     case_ids: Iterable[int] | None = None,
+    id_range: tuple[int, int] | None = None,
 ) -> list[CaseFacts]:
     """Everything scoring needs for the open cases in scope, in four queries."""
-    rows, where, params = queries.open_case_rows(conn, caseworker_id, case_ids)
+    rows, where, params = queries.open_case_rows(conn, caseworker_id, case_ids, id_range)
     impulses: dict[int, list[OpenImpulse]] = defaultdict(list)
     for case_id, kind, received_at, unread in queries.open_impulses_for(conn, where, params):
         impulses[case_id].append(OpenImpulse(kind, local_date_of(received_at), bool(unread)))
@@ -375,57 +377,106 @@ class StockRow:
     planned_on: date | None
 
 
+STOCK_CHUNK = 5_000  # a whole team's stock is loaded this many cases at a time
+
+
 def stock_rows(
     conn: sqlite3.Connection,
     caseworker: Caseworker | None,
     on: date,
     weights: Weights | None = None,
 ) -> list[StockRow]:
-    """Every open case of the caseworker (or of everyone, for None) as table rows, by score."""
+    """Every open case of the caseworker (or of everyone, for None) as table rows, by score
+    (highest first, ties by case id, as ``rank``).
+
+    A whole team is loaded ``STOCK_CHUNK`` cases at a time, so only one chunk's case facts
+    are in memory next to the rows, and rows share one object for each distinct value that
+    many of them repeat (states, reasons, dates, employers): a lead's 100,000 rows stay small.
+    """
     weights = weights or weights_for(conn, caseworker)
-    facts = load_facts(conn, on, caseworker_id=caseworker.id if caseworker else None)
+    shared: dict[Any, Any] = {}
+    rows: list[StockRow] = []
+    for scope in _stock_scopes(conn, caseworker):
+        facts = load_facts(conn, on, **scope)
+        extra = _row_extras(conn, scope)
+        for f in facts:
+            rows.append(_stock_row(f, score_case(f, on, weights), extra, on, weights, shared))
+        del facts, extra
+    rows.sort(key=_by_rank)
+    return rows
+
+
+def _by_rank(row: StockRow) -> tuple[float, str]:
+    return -row.score, row.case_ref
+
+
+def _stock_scopes(conn: sqlite3.Connection, caseworker: Caseworker | None) -> list[dict[str, Any]]:
+    """The load_facts scopes of a stock: a caseworker's in one, a team's in id ranges."""
+    if caseworker is not None:
+        return [{"caseworker_id": caseworker.id}]
+    ids = [r[0] for r in conn.execute("SELECT id FROM cases WHERE status = 'open' ORDER BY id")]
+    return [
+        {"id_range": (ids[i], ids[min(i + STOCK_CHUNK, len(ids)) - 1])}
+        for i in range(0, len(ids), STOCK_CHUNK)
+    ]
+
+
+def _row_extras(conn: sqlite3.Connection, scope: dict[str, Any]) -> dict[int, tuple[Any, ...]]:
+    """Name, pin, last action and employer of the open cases in a load_facts scope."""
     cur = conn.cursor()
     cur.row_factory = None
-    scope = "status = 'open'" + (" AND caseworker_id = ?" if caseworker else "")
-    extra = {
+    if "caseworker_id" in scope:
+        where, params = "caseworker_id = ?", (scope["caseworker_id"],)
+    else:
+        where, params = "id BETWEEN ? AND ?", scope["id_range"]
+    return {
         r[0]: r[1:]
         for r in cur.execute(
-            f"SELECT id, person_name, pin, last_action_at, employer FROM cases WHERE {scope}",
-            (caseworker.id,) if caseworker else (),
+            "SELECT id, person_name, pin, last_action_at, employer FROM cases "
+            f"WHERE status = 'open' AND {where}",
+            params,
         )
     }
-    rows = []
-    for f, score in rank(facts, on, weights):
-        name, pin, last_action, employer = extra.get(f.id, ("", None, None, None))
-        nxt = f.chain.next_milestone
-        upcoming = [fu.due for fu in f.follow_ups]
-        states = {k for k, v in case_states(f, on, weights).items() if v}
-        if f.benefit_decision_pending:
-            states.add("benefit_decision")
-        if missing_os_position(f):
-            states.add("past_181_without_os_position")
-        top = score.top_reason
-        rows.append(
-            StockRow(
-                id=f.id,
-                case_ref=f.case_ref,
-                person_name=name or "",
-                masked_pin=mask_pin(pin) if pin else "",
-                day=f.chain.day,
-                phase=f.chain.phase,
-                next_milestone_key=nxt.key if nxt else None,
-                next_milestone_day=nxt.day if nxt else None,
-                next_milestone_date=nxt.date if nxt else None,
-                days_left=nxt.days_left if nxt else None,
-                open_impulses=len(f.impulses),
-                unread_impulses=sum(i.unread for i in f.impulses),
-                next_follow_up=min(upcoming) if upcoming else None,
-                last_action_at=last_action,
-                score=score.total,
-                top_reason=top.text if top else None,
-                states=frozenset(states),
-                employer=employer,
-                planned_on=f.planned_on,
-            )
-        )
-    return rows
+
+
+def _stock_row(
+    f: CaseFacts,
+    score: Score,
+    extra: dict[int, tuple[Any, ...]],
+    on: date,
+    weights: Weights,
+    shared: dict[Any, Any],
+) -> StockRow:
+    share = shared.setdefault
+    name, pin, last_action, employer = extra.get(f.id, ("", None, None, None))
+    nxt = f.chain.next_milestone
+    upcoming = [fu.due for fu in f.follow_ups]
+    states = {k for k, v in case_states(f, on, weights).items() if v}
+    if f.benefit_decision_pending:
+        states.add("benefit_decision")
+    if missing_os_position(f):
+        states.add("past_181_without_os_position")
+    top = score.top_reason
+    frozen = frozenset(states)
+    nearest = min(upcoming) if upcoming else None
+    return StockRow(
+        id=f.id,
+        case_ref=f.case_ref,
+        person_name=name or "",
+        masked_pin=mask_pin(pin) if pin else "",
+        day=f.chain.day,
+        phase=f.chain.phase,
+        next_milestone_key=nxt.key if nxt else None,
+        next_milestone_day=nxt.day if nxt else None,
+        next_milestone_date=share(nxt.date, nxt.date) if nxt else None,
+        days_left=nxt.days_left if nxt else None,
+        open_impulses=len(f.impulses),
+        unread_impulses=sum(i.unread for i in f.impulses),
+        next_follow_up=share(nearest, nearest) if nearest else None,
+        last_action_at=last_action,
+        score=score.total,
+        top_reason=share(top.text, top.text) if top else None,
+        states=share(frozen, frozen),
+        employer=share(employer, employer) if employer else None,
+        planned_on=f.planned_on,
+    )

@@ -35,14 +35,21 @@ def _scope(caseworker_id: int | None, alias: str = "c") -> tuple[str, tuple[Any,
 
 
 def open_case_rows(
-    conn: sqlite3.Connection, caseworker_id: int | None, case_ids: Iterable[int] | None = None
+    conn: sqlite3.Connection,
+    caseworker_id: int | None,
+    case_ids: Iterable[int] | None = None,
+    id_range: tuple[int, int] | None = None,
 ) -> tuple[list[tuple[Any, ...]], str, tuple[Any, ...]]:
-    """Open cases (all, or one caseworker's, or the given ids) and the filter used to find them."""
+    """Open cases (all, or one caseworker's, or the given ids, or those with ids in
+    ``id_range``, both ends included) and the filter used to find them."""
     if case_ids is not None:
         ids = ",".join(str(int(i)) for i in case_ids) or "NULL"
         where, params = f"c.id IN ({ids})", ()
     else:
         where, params = _scope(caseworker_id)
+        if id_range is not None:
+            where += " AND c.id BETWEEN ? AND ?"
+            params = (*params, *id_range)
     rows = _tuples(conn, f"SELECT {CASE_FACT_COLUMNS} FROM cases c WHERE {where}", params)
     return rows, where, params
 

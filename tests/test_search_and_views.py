@@ -71,3 +71,25 @@ def test_saved_views_round_trip_and_built_ins(cases):
 def test_view_spec_refuses_unknown_filters():
     with pytest.raises(InvalidInputError):
         ViewSpec(phase="2-3")
+
+
+def test_a_team_stock_loaded_in_chunks_equals_one_pass(tmp_path, monkeypatch):
+    # A lead's stock is loaded a few thousand cases at a time; chunk edges change nothing:
+    # the same rows, in the order rank() gives over all the facts at once.
+    import app.stock as stock_module
+    from app.demo import build_demo
+    from app.priority import rank
+    from app.rules import standard_weights
+    from app.stock import load_facts
+    from db import open_db
+
+    conn = open_db(tmp_path / "team.db")
+    build_demo(conn, caseworkers=3, cases_per_caseworker=40, seed=3, today=ON)
+    weights = standard_weights()
+    monkeypatch.setattr(stock_module, "STOCK_CHUNK", 7)
+    chunked = stock_rows(conn, None, ON, weights)
+    monkeypatch.setattr(stock_module, "STOCK_CHUNK", 10**9)
+    assert chunked == stock_rows(conn, None, ON, weights)
+    ranked = [f.case_ref for f, _score in rank(load_facts(conn, ON), ON, weights)]
+    assert [r.case_ref for r in chunked] == ranked
+    conn.close()
