@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from app.bulk import paused_gc
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState
 from app.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
 from app.rules import Weights
@@ -364,6 +365,7 @@ def _by_points(c: Contribution) -> tuple[float, str]:
 
 def rank(facts: list[CaseFacts], on: date, weights: Weights) -> list[tuple[CaseFacts, Score]]:
     """Cases with their scores, highest first; ties broken by case id so the order is stable."""
-    scored = [(f, score_case(f, on, weights)) for f in facts]
-    scored.sort(key=lambda pair: (-pair[1].total, pair[0].case_ref))
+    with paused_gc():
+        scored = [(f, score_case(f, on, weights)) for f in facts]
+        scored.sort(key=lambda pair: (-pair[1].total, pair[0].case_ref))
     return scored

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.bulk import paused_gc
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
 from app.clock import Clock, local_date_of, utc_iso
 from app.errors import InvalidInputError, NotFoundError
@@ -47,6 +48,17 @@ def load_facts(
     id_range: tuple[int, int] | None = None,
 ) -> list[CaseFacts]:
     """Everything scoring needs for the open cases in scope, in four queries."""
+    with paused_gc():
+        return _load_facts(conn, on, caseworker_id, case_ids, id_range)
+
+
+def _load_facts(
+    conn: sqlite3.Connection,
+    on: date,
+    caseworker_id: int | None,
+    case_ids: Iterable[int] | None,
+    id_range: tuple[int, int] | None,
+) -> list[CaseFacts]:
     rows, where, params = queries.open_case_rows(conn, caseworker_id, case_ids, id_range)
     impulses: dict[int, list[OpenImpulse]] = defaultdict(list)
     for case_id, kind, received_at, unread in queries.open_impulses_for(conn, where, params):
@@ -145,10 +157,11 @@ def today_list(
 ) -> TodayList:
     """The planned lane for ``on`` first, then every other open case ranked by score."""
     weights = weights or weights_for(conn, caseworker)
-    facts = load_facts(conn, on, caseworker_id=caseworker.id)
-    ranked = rank(facts, on, weights)
-    planned = [TodayItem(f, s) for f, s in ranked if f.planned_on == on]
-    rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on]
+    with paused_gc():
+        facts = load_facts(conn, on, caseworker_id=caseworker.id)
+        ranked = rank(facts, on, weights)
+        planned = [TodayItem(f, s) for f, s in ranked if f.planned_on == on]
+        rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on]
     if limit is not None:
         rest = rest[:limit]
     return TodayList(on, caseworker, planned, rest, len(facts))
@@ -396,13 +409,14 @@ def stock_rows(
     weights = weights or weights_for(conn, caseworker)
     shared: dict[Any, Any] = {}
     rows: list[StockRow] = []
-    for scope in _stock_scopes(conn, caseworker):
-        facts = load_facts(conn, on, **scope)
-        extra = _row_extras(conn, scope)
-        for f in facts:
-            rows.append(_stock_row(f, score_case(f, on, weights), extra, on, weights, shared))
-        del facts, extra
-    rows.sort(key=_by_rank)
+    with paused_gc():
+        for scope in _stock_scopes(conn, caseworker):
+            facts = load_facts(conn, on, **scope)
+            extra = _row_extras(conn, scope)
+            for f in facts:
+                rows.append(_stock_row(f, score_case(f, on, weights), extra, on, weights, shared))
+            del facts, extra
+        rows.sort(key=_by_rank)
     return rows
 
 

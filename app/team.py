@@ -45,20 +45,19 @@ Team leads (role ``lead``) carry no cases and are not rows.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import sqlite3
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from app.bulk import paused_gc
 from app.chain import Milestone
 from app.clock import local_date_of, start_of_day_utc, utc_iso
 from app.errors import NotFoundError, RuleTableError
@@ -438,20 +437,6 @@ def _open_case_ids(conn: sqlite3.Connection, caseworker_ids: Iterable[int]) -> l
     ]
 
 
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a bulk pass: loading 100,000 cases makes
-    millions of objects without cycles, and the collector's scans of them cost a third of
-    the time. It runs again afterwards (unless the caller had it off)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def scan_team(
     conn: sqlite3.Connection,
     on: date,
@@ -461,7 +446,7 @@ def scan_team(
 ) -> TeamScan:
     """Load the open cases (all, or those of ``caseworker_ids``, or ``case_ids``) and work out
     each case's figures and load in one pass (always fresh: nothing stored is read)."""
-    with _bulk():
+    with paused_gc():
         facts, digests = _scan(conn, on, caseworker_ids, case_ids)
         rules = team_rules()
         day = _Day.of(on)
@@ -599,7 +584,7 @@ def team_loads(
     Read from the stored digests that hold on ``on``; the cases without one are worked out
     now and their digests stored (unless ``store`` is false, or the database cannot be
     written just now: then they are simply not kept)."""
-    with _bulk():
+    with paused_gc():
         ids = None if caseworker_ids is None else [int(i) for i in caseworker_ids]
         on_ord = on.toordinal()
         rules = team_rules()
@@ -915,7 +900,7 @@ def team_table(
     ``store=False`` keeps the case digests worked out for another day than today from
     replacing today's (see ``team_loads``)."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
-    with _bulk():
+    with paused_gc():
         loads, _ahead = team_loads(conn, on, caseworker_ids=ids, store=store)
         return _table(conn, on, loads, team_rules(), ids)
 
@@ -1049,7 +1034,7 @@ def milestone_forecast(
     those of the chain that apply) fall due: the coming peaks of milestone work."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
     horizon = _forecast_horizon(on, weeks)
-    with _bulk():
+    with paused_gc():
         ahead = team_loads(conn, on, caseworker_ids=ids, ahead_days=horizon)[1]
         return _forecast(conn, on, ahead, weeks)
 
@@ -1138,7 +1123,7 @@ def team_view(
     """The table, the phase chart, the milestone forecast and the impulse inflow in one go
     (one read of the case digests shared by the table and the forecast)."""
     ids = None if caseworker_ids is None else list(caseworker_ids)
-    with _bulk():
+    with paused_gc():
         horizon = _forecast_horizon(on, weeks)
         loads, ahead = team_loads(conn, on, caseworker_ids=ids, ahead_days=horizon, store=store)
         table = _table(conn, on, loads, team_rules(), ids)
