@@ -24,10 +24,10 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.chain import ChainState, chain_on
-from app.clock import STOCKHOLM, Clock, utc_iso
+from app.clock import STOCKHOLM, Clock, local_date_of, utc_iso
 from app.errors import InvalidInputError, NotFoundError
 from app.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
 from app.profile import Caseworker
@@ -839,27 +839,61 @@ def standard_due_dates(chain: ChainState, on: date) -> list[tuple[str, int, date
     return out
 
 
+class _Standard(NamedTuple):
+    id: int
+    case_id: int
+    milestone_key: str
+    lead_days: int
+    state: str
+    due_at: str
+    created_at: str | None
+    chain_start: str | None
+
+
+def _of_chain(
+    conn: sqlite3.Connection, rows: list[_Standard], start: date | None
+) -> _Standard | None:
+    """The row of one milestone lead time that belongs to the chain starting on ``start``:
+    labelled with that start, else created on or after it (then labelled now); rows of an
+    earlier chain are left alone."""
+    if start is None:
+        return None
+    label = start.isoformat()
+    for row in rows:
+        if row.chain_start == label:
+            return row
+    for row in reversed(rows):  # the newest first
+        if row.created_at and local_date_of(row.created_at) >= start:
+            conn.execute("UPDATE follow_ups SET chain_start = ? WHERE id = ?", (label, row.id))
+            return row
+    return None
+
+
 def ensure_standard_follow_ups(
     conn: sqlite3.Connection, on: date, clock: Clock, caseworker_id: int | None = None
 ) -> StandardResult:
     """Create the missing standard follow-ups of every open case (or one caseworker's).
 
-    Idempotent: the unique index on (case_id, milestone_key, lead_days) holds one row per
-    lead time for good, whatever its state, so a done or dismissed one is never recreated.
-    An open one whose milestone date moved is moved with it (its due time is the system's);
-    personal follow-ups are never touched. One ``follow_up.standard`` event per case changed.
+    Idempotent: one row per milestone lead time and chain (the unique index on case_id,
+    milestone_key, lead_days, chain_start), whatever its state, so a done or dismissed one
+    is never recreated for the same chain; a new chain (after the 90-day gap) gets its own.
+    A row belongs to the running chain when it was created on or after the chain's first
+    day (so one made before a backdated period moved the start still counts); it is then
+    labelled with the chain's start. An open one whose milestone date moved is moved with
+    it (its due time is the system's); personal follow-ups are never touched. One
+    ``follow_up.standard`` event per case changed.
     """
     now = utc_iso(clock.now())
     rules = chain_rules()
     created = moved = 0
     with transaction(conn):
         rows, _where, _params = queries.open_case_rows(conn, caseworker_id)
-        existing: dict[tuple[int, str, int], tuple[int, str, str]] = {}
-        for fid, case_id, key, lead, state, due_at in conn.execute(
-            "SELECT id, case_id, milestone_key, lead_days, state, due_at FROM follow_ups "
-            "WHERE origin = 'standard'"
+        existing: dict[tuple[int, str, int], list[_Standard]] = defaultdict(list)
+        for row in conn.execute(
+            "SELECT id, case_id, milestone_key, lead_days, state, due_at, created_at, "
+            "chain_start FROM follow_ups WHERE origin = 'standard' ORDER BY id"
         ).fetchall():
-            existing[(case_id, key, lead)] = (fid, state, due_at)
+            existing[(row[1], row[2], row[3])].append(_Standard(*row))
         for row in rows:
             case_id, employment, birth, packed = row[0], row[2], row[3], row[17]
             chain = chain_on(
@@ -870,31 +904,34 @@ def ensure_standard_follow_ups(
                 rules=rules,
             )
             changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            start = date.fromordinal(chain.intervals[0][0]) if chain.intervals else None
             for key, lead, due_day, note in standard_due_dates(chain, on):
                 due_at = utc_iso(at_local(due_day, STANDARD_TIME))
-                found = existing.get((case_id, key, lead))
+                found = _of_chain(conn, existing.get((case_id, key, lead), []), start)
                 if found is None:
                     cur = conn.execute(
                         "INSERT OR IGNORE INTO follow_ups(case_id, owner_id, due_at, kind, "
-                        "origin, milestone_key, lead_days, note, state, created_at, occurrences) "
-                        "VALUES (?, NULL, ?, ?, 'standard', ?, ?, ?, 'open', ?, 0)",
-                        (case_id, due_at, STANDARD_KINDS.get(key, "other"), key, lead, note, now),
-                    )
+                        "origin, milestone_key, lead_days, note, state, created_at, "
+                        "occurrences, chain_start) "
+                        "VALUES (?, NULL, ?, ?, 'standard', ?, ?, ?, 'open', ?, 0, ?)",
+                        (case_id, due_at, STANDARD_KINDS.get(key, "other"), key, lead, note, now,
+                         start.isoformat() if start else None),
+                    )  # fmt: skip
                     if cur.rowcount:
                         created += 1
                         changes["created"].append(
                             {"id": cur.lastrowid, "milestone_key": key, "lead_days": lead,
                              "due_at": due_at}
                         )  # fmt: skip
-                elif found[1] == "open" and found[2] != due_at:
+                elif found.state == "open" and found.due_at != due_at:
                     conn.execute(
                         "UPDATE follow_ups SET due_at = ?, note = ?, fired_at = NULL WHERE id = ?",
-                        (due_at, note, found[0]),
+                        (due_at, note, found.id),
                     )
                     moved += 1
                     changes["moved"].append(
-                        {"id": found[0], "milestone_key": key, "lead_days": lead,
-                         "from_due_at": found[2], "due_at": due_at}
+                        {"id": found.id, "milestone_key": key, "lead_days": lead,
+                         "from_due_at": found.due_at, "due_at": due_at}
                     )  # fmt: skip
             if changes:
                 ids = [c["id"] for items in changes.values() for c in items]

@@ -344,12 +344,25 @@ def _m005_team_digest(db: sqlite_utils.Database) -> None:
             )
 
 
+def _m006_standard_follow_ups_per_chain(db: sqlite_utils.Database) -> None:
+    """A standard follow-up belongs to one rehabilitation chain (``chain_start``, its first
+    day): a case whose chain ends and a new one starts after the 90-day gap gets the new
+    chain's standard follow-ups, instead of being blocked by the old chain's."""
+    db["follow_ups"].add_column("chain_start", str)
+    db.execute("DROP INDEX idx_follow_ups_standard")
+    db.execute(
+        "CREATE UNIQUE INDEX idx_follow_ups_standard ON follow_ups(case_id, milestone_key, "
+        "lead_days, chain_start) WHERE origin = 'standard'"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_saved_views,
     _m003_imports_and_reminders,
     _m004_team,
     _m005_team_digest,
+    _m006_standard_follow_ups_per_chain,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 if LATEST_VERSION != version.LATEST_VERSION:

@@ -459,6 +459,48 @@ def test_standard_moves_with_the_chain(conn, cases, clock):
     assert json.loads(events(conn, "follow_up.standard")[-1]["detail"])["moved"]
 
 
+def test_a_new_chain_after_the_gap_gets_its_own_standard_follow_ups(conn, stock):
+    # First chain: day 26 on ON, the plan (day 30) follow-up is made and done.
+    case = stock.case("SP-N", start=ON - timedelta(days=25), end=ON + timedelta(days=10))
+    ensure_standard_follow_ups(conn, ON, FixedClock(NOW))
+    first = conn.execute(
+        "SELECT id, chain_start FROM follow_ups WHERE case_id = ? AND milestone_key = ?",
+        (case, "plan_day_30"),
+    ).fetchall()
+    assert [r[1] for r in first] == [(ON - timedelta(days=25)).isoformat()]
+    conn.execute("UPDATE follow_ups SET state = 'done' WHERE case_id = ?", (case,))
+    # The person is back at work for 120 days (more than the 90-day link), then sick again:
+    # a new chain, whose day 30 needs its own follow-up.
+    again = ON + timedelta(days=10 + 121)
+    stock.period(case, again, None)
+    later = again + timedelta(days=25)
+    clock = FixedClock(datetime.combine(later, NOW.timetz()))
+    assert ensure_standard_follow_ups(conn, later, clock).created > 0
+    rows = conn.execute(
+        "SELECT state, chain_start FROM follow_ups WHERE case_id = ? AND milestone_key = ? "
+        "ORDER BY id",
+        (case, "plan_day_30"),
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("done", (ON - timedelta(days=25)).isoformat()),
+        ("open", again.isoformat()),
+    ]
+    # And, as ever, the same chain never gets a second one.
+    assert ensure_standard_follow_ups(conn, later, clock).created == 0
+
+
+def test_a_standard_follow_up_from_before_chains_were_labelled_is_kept(conn, stock, clock):
+    # Rows made before the chain label existed (chain_start empty) count for the chain
+    # running when they were made: nothing is created twice after the upgrade.
+    case = stock.case("SP-L", start=ON - timedelta(days=25))
+    ensure_standard_follow_ups(conn, ON, clock)
+    conn.execute("UPDATE follow_ups SET chain_start = NULL WHERE case_id = ?", (case,))
+    assert ensure_standard_follow_ups(conn, ON, clock).created == 0
+    labels = {r[0] for r in conn.execute(
+        "SELECT chain_start FROM follow_ups WHERE case_id = ?", (case,))}  # fmt: skip
+    assert labels == {(ON - timedelta(days=25)).isoformat()}
+
+
 def test_standard_skips_a_paused_chain(conn, stock, clock):
     case = stock.case("SP-P", start=ON - timedelta(days=100), end=ON - timedelta(days=5))
     ensure_standard_follow_ups(conn, ON, clock)
