@@ -195,6 +195,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.rail.currentRowChanged.connect(self._on_rail)
+        self._selected: dict[View, str] = {}
+        self.stack.currentChanged.connect(self._on_view_changed)
         for view in self.views:
             view.case_selected.connect(lambda ref, v=view: self._preview_from(v, ref))
             view.case_opened.connect(self.open_case)
@@ -317,8 +319,19 @@ class MainWindow(QMainWindow):
             )
 
     def _preview_from(self, view: View, case_ref: str) -> None:
-        """Only the view on screen steers the preview (the others select rows as they load)."""
+        """Only the view on screen steers the preview (the others select rows as they load);
+        each view's last selection is kept for when it comes back on screen."""
+        self._selected[view] = case_ref
         if self.stack.currentWidget() is view:
+            self.preview.show_case(case_ref)
+
+    def _on_view_changed(self, _index: int) -> None:
+        """Another view on screen: the preview shows its selected case, or none."""
+        widget = self.stack.currentWidget()
+        if widget is self.case_view or not isinstance(widget, View):
+            return
+        case_ref = self._selected.get(widget, "")
+        if case_ref != (self.preview.case_ref or ""):
             self.preview.show_case(case_ref)
 
     def show_backups(self) -> None:

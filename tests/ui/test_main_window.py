@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from ui.main_window import STOCK, TODAY, MainWindow
+from ui.main_window import FOLLOW_UPS, STOCK, TODAY, MainWindow
 
 
 def test_window_opens_on_today_and_shows_data(qtbot, ctx, settings):
@@ -106,3 +106,23 @@ def test_only_the_view_on_screen_steers_the_preview(qtbot, ctx, settings):
     window.stock_view.case_selected.emit("SP-FROM-STOCK")
     window.today_view.case_selected.emit("SP-FROM-TODAY")
     assert shown == ["SP-FROM-TODAY"]
+
+
+def test_switching_views_previews_that_views_own_selection(qtbot, ctx, settings):
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view(TODAY)
+    shown: list[str] = []
+
+    def show_case(ref: str) -> None:
+        shown.append(ref)
+        window.preview.case_ref = ref or None
+
+    window.preview.show_case = show_case
+    window.today_view.case_selected.emit("SP-FROM-TODAY")
+    window.stock_view.case_selected.emit("SP-FROM-STOCK")  # off screen: kept for later
+    window.show_view(STOCK)
+    window.show_view(FOLLOW_UPS)  # nothing selected there yet: an empty preview
+    window.show_view(TODAY)
+    assert shown == ["SP-FROM-TODAY", "SP-FROM-STOCK", "", "SP-FROM-TODAY"]
