@@ -57,6 +57,12 @@ TABLE_HEAD = (
 )
 
 
+def _is_today(ctx: Any, on: date | None) -> bool:
+    """Whether ``--on`` is today: another day's figures are worked out but not kept, so the
+    case digests stored for today (and the window) stay."""
+    return on is None or on == ctx.on(None)
+
+
 @click.command("team")
 @as_option
 @click.option("--cases", "with_cases", is_flag=True, help="Ta med ärendena bakom varje tal.")
@@ -70,8 +76,7 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
     conn = ctx.conn(check=False)
     day = ctx.on(on)
     ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
-    # Another day's figures are worked out but not kept: today's stay stored for the window.
-    table = team_table(conn, day, caseworker_ids=ids, store=on is None or day == ctx.on(None))
+    table = team_table(conn, day, caseworker_ids=ids, store=_is_today(ctx, on))
     if as_json:
         emit_json(table.as_json(with_cases=with_cases))
         return
@@ -307,7 +312,10 @@ def report_team(
     ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
     target = pdf or xlsx
     assert target is not None
-    path = write_team_report(conn, day, target, fmt="pdf" if pdf else "xlsx", caseworker_ids=ids)
+    path = write_team_report(
+        conn, day, target, fmt="pdf" if pdf else "xlsx", caseworker_ids=ids,
+        store=_is_today(ctx, on),
+    )  # fmt: skip
     if as_json:
         emit_json({"file": str(path), "format": "pdf" if pdf else "xlsx", "on": day.isoformat()})
         return

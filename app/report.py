@@ -79,6 +79,7 @@ def write_team_report(
     *,
     fmt: str | None = None,
     caseworker_ids: Iterable[int] | None = None,
+    store: bool = True,
 ) -> Path:
     """Write the team report for ``on`` to ``path``: ``fmt`` "pdf" or "xlsx", else by the
     file's suffix. Returns the path written."""
@@ -88,7 +89,7 @@ def write_team_report(
         raise InvalidInputError(f"Rapporten kan skrivas som PDF eller XLSX, inte '{kind}'.")
     if path.parent and not path.parent.exists():
         raise InvalidInputError(f"Mappen {path.parent} finns inte.")
-    view = team_view(conn, on, caseworker_ids=caseworker_ids)
+    view = team_view(conn, on, caseworker_ids=caseworker_ids, store=store)
     try:
         if kind == "pdf":
             team_report_pdf(view, path)

@@ -50,7 +50,8 @@ import logging
 import sqlite3
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -558,12 +559,15 @@ _DIGEST_COLUMNS = _FIGURE_COLUMNS + ", on_ord, until_ord"
 
 @lru_cache(maxsize=1)
 def _digest_fingerprint() -> str:
-    """What stored digests were worked out under: the chain rule file, the coordination
-    limit and the digest's own format. Any difference and every stored digest is redone."""
+    """What stored digests were worked out under: the chain rules as this program parsed them
+    (not the file, which an update may have replaced since), the coordination limit and the
+    digest's own format. Any difference and every stored digest is redone."""
     chain = chain_rules()
     after = standard_weights()["coordination.after_days"]
-    text = f"{_DIGEST_FORMAT}|{NO_CONTACT_DAYS}|{after}|".encode()
-    return hashlib.sha256(text + chain.source.read_bytes()).hexdigest()[:16]
+    rules = (chain.version, chain.link_gap_days, chain.nfa_exempt_age, chain.phases,
+             chain.milestones)  # fmt: skip
+    text = f"{_DIGEST_FORMAT}|{NO_CONTACT_DAYS}|{after}|{rules!r}"
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 Ahead = tuple[int, int | None, str, str]  # case, caseworker, milestone keys and ordinals
@@ -584,57 +588,84 @@ def team_loads(
     Read from the stored digests that hold on ``on``; the cases without one are worked out
     now and their digests stored (unless ``store`` is false, or the database cannot be
     written just now: then they are simply not kept)."""
+    ids = None if caseworker_ids is None else [int(i) for i in caseworker_ids]
+    fingerprint = _digest_fingerprint()
+    # Read before anything else: a commit by another program after this point means what
+    # is worked out below may already be out of date, and it is then not stored.
+    version = _data_version(conn)
     with paused_gc():
-        ids = None if caseworker_ids is None else [int(i) for i in caseworker_ids]
-        on_ord = on.toordinal()
-        rules = team_rules()
-        fingerprint = _digest_fingerprint()
-        # Read before anything else: a commit by another program after this point means
-        # what is worked out below may already be out of date, and it is then not stored.
-        version = _data_version(conn)
-        if get_setting(conn, _DIGEST_SETTING) != fingerprint:
-            _, digests = _scan(conn, on, ids, None)
-            if store:
-                _store_digests(conn, digests, fingerprint, version, replace_all=True)
-            return _from_digests(digests, on, rules)
-        scope = ""
-        if ids is not None:
-            scope = f" AND caseworker_id IN ({','.join(map(str, ids)) or 'NULL'})"
-        cur = conn.cursor()
-        cur.row_factory = None
-        open_ids = {r[0] for r in cur.execute(f"SELECT id FROM cases WHERE status = 'open'{scope}")}
-        rows = cur.execute(
-            f"SELECT {_FIGURE_COLUMNS} FROM team_digest WHERE on_ord <= ? AND until_ord >= ?"
-            f"{scope}",
-            (on_ord, on_ord),
-        ).fetchall()
-        loads = []
-        ahead: list[Ahead] = []
-        load, day = _load, _Day.of(on)
-        # The cases with milestones inside [on, on + ahead_days] go to the forecast.
-        until = _ord6(on_ord + ahead_days)
-        for r in rows:
-            if r[0] not in open_ids:  # (the triggers keep digests to open cases; never trust it)
-                continue
-            ords = r[8]
-            if ords and ords[:6] <= until and ords[-6:] >= day.text:
-                ahead.append((r[0], r[2], r[7], ords))
-            loads.append(
-                load(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], ords, r[9], r[10], r[11],
-                     day, rules)
-            )  # fmt: skip
-        del rows
-        if len(loads) < len(open_ids):
-            stale = open_ids.difference(c.case_id for c in loads)
-            _, fresh = _scan(conn, on, None, sorted(stale))
-            if store:
-                _store_digests(conn, fresh, fingerprint, version, replace_all=False)
-            more_loads, more_ahead = _from_digests(fresh, on, rules)
-            loads.extend(more_loads)
-            loads.sort(key=_by_case_id)
-            ahead.extend(more_ahead)
-            ahead.sort(key=_by_case_id)
+        with _snapshot(conn):  # every read below sees the same state of the database
+            loads, ahead, fresh, replace_all = _read_loads(conn, on, ids, ahead_days, fingerprint)
+        if store and fresh:
+            _store_digests(conn, fresh, fingerprint, version, replace_all=replace_all)
         return loads, ahead
+
+
+@contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction around several reads (unless the caller is in one already)."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # nothing was written: this only ends the read
+
+
+def _read_loads(
+    conn: sqlite3.Connection,
+    on: date,
+    ids: list[int] | None,
+    ahead_days: int,
+    fingerprint: str,
+) -> tuple[list[CaseLoad], list[Ahead], list[CaseDigest], bool]:
+    """The loads and milestones ahead in scope, and the digests worked out afresh (all of
+    them, replacing every stored one, when those were made under other rules)."""
+    on_ord = on.toordinal()
+    rules = team_rules()
+    if get_setting(conn, _DIGEST_SETTING) != fingerprint:
+        _, digests = _scan(conn, on, ids, None)
+        return (*_from_digests(digests, on, rules), digests, True)
+    scope = ""
+    if ids is not None:
+        scope = f" AND caseworker_id IN ({','.join(map(str, ids)) or 'NULL'})"
+    cur = conn.cursor()
+    cur.row_factory = None
+    open_ids = {r[0] for r in cur.execute(f"SELECT id FROM cases WHERE status = 'open'{scope}")}
+    rows = cur.execute(
+        f"SELECT {_FIGURE_COLUMNS} FROM team_digest WHERE on_ord <= ? AND until_ord >= ?"
+        f"{scope} ORDER BY case_id",
+        (on_ord, on_ord),
+    ).fetchall()
+    loads = []
+    ahead: list[Ahead] = []
+    load, day = _load, _Day.of(on)
+    # The cases with milestones inside [on, on + ahead_days] go to the forecast.
+    until = _ord6(on_ord + ahead_days)
+    for r in rows:
+        if r[0] not in open_ids:  # (the triggers keep digests to open cases; never trust it)
+            continue
+        ords = r[8]
+        if ords and ords[:6] <= until and ords[-6:] >= day.text:
+            ahead.append((r[0], r[2], r[7], ords))
+        loads.append(
+            load(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], ords, r[9], r[10], r[11],
+                 day, rules)
+        )  # fmt: skip
+    del rows
+    fresh: list[CaseDigest] = []
+    if len(loads) < len(open_ids):
+        stale = open_ids.difference(c.case_id for c in loads)
+        _, fresh = _scan(conn, on, None, sorted(stale))
+        more_loads, more_ahead = _from_digests(fresh, on, rules)
+        loads.extend(more_loads)
+        loads.sort(key=_by_case_id)
+        ahead.extend(more_ahead)
+        ahead.sort(key=_by_case_id)
+    return loads, ahead, fresh, False
 
 
 def _from_digests(
@@ -693,7 +724,10 @@ def _store_digests(
                 rows,
             )
     except (sqlite3.OperationalError, DatabaseBusyError) as exc:  # locked, or read-only
-        log.info("Teamsammanställningen sparades inte (%s); den räknas om nästa gång.", exc)
+        busy = isinstance(exc, DatabaseBusyError) or "locked" in str(exc) or "busy" in str(exc)
+        (log.info if busy else log.warning)(
+            "Teamsammanställningen sparades inte (%s); den räknas om nästa gång.", exc
+        )
     finally:
         conn.execute(f"PRAGMA busy_timeout = {int(busy)}")
 

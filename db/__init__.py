@@ -77,6 +77,9 @@ def open_db(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
             )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # A row replaced by INSERT OR REPLACE fires the delete triggers too (search index,
+        # team digest), so no trigger-kept table misses the row that went away.
+        conn.execute("PRAGMA recursive_triggers = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -130,4 +133,16 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        # Never leave the connection inside a transaction nobody will finish: every later
+        # write would go into it and be lost. The change is undone and the caller told.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseBusyError(
+                "Databasen är upptagen av ett annat program; ändringen sparades inte. "
+                "Försök igen om en stund."
+            ) from exc
+        raise

@@ -295,10 +295,6 @@ def _m004_team(db: sqlite_utils.Database) -> None:
     db["absences"].create_index(["covered_by_id", "from_date"])
 
 
-# The tables whose rows feed a case's team figures, and the column naming the case.
-DIGEST_SOURCES = (("sick_periods", "case_id"), ("impulses", "case_id"), ("follow_ups", "case_id"))
-
-
 def _m005_team_digest(db: sqlite_utils.Database) -> None:
     """A stored digest of each open case's team figures (app.team), valid for a date range;
     triggers drop a case's digest whenever anything it was worked out from changes, so a
@@ -325,17 +321,15 @@ def _m005_team_digest(db: sqlite_utils.Database) -> None:
     )
     db["team_digest"].create_index(["caseworker_id"])
     drop = "DELETE FROM team_digest WHERE case_id = {row}.{col};"
-    db.execute(
-        "CREATE TRIGGER team_digest_cases_au AFTER UPDATE ON cases BEGIN "
-        + drop.format(row="old", col="id")
-        + " END"
-    )
-    db.execute(
-        "CREATE TRIGGER team_digest_cases_ad AFTER DELETE ON cases BEGIN "
-        + drop.format(row="old", col="id")
-        + " END"
-    )
-    for table, col in DIGEST_SOURCES:
+    # A case row inserted under an id that had a digest (a replaced row) counts too.
+    for event, row in (("INSERT", "new"), ("UPDATE", "old"), ("DELETE", "old")):
+        db.execute(
+            f"CREATE TRIGGER team_digest_cases_{event[0].lower()} AFTER {event} ON cases "
+            f"BEGIN {drop.format(row=row, col='id')} END"
+        )
+    # The tables whose rows feed a case's team figures (case_id names the case).
+    for table, col in (("sick_periods", "case_id"), ("impulses", "case_id"),
+                       ("follow_ups", "case_id")):  # fmt: skip
         for event, rows in (("INSERT", ("new",)), ("UPDATE", ("old", "new")), ("DELETE", ("old",))):
             body = " ".join(drop.format(row=r, col=col) for r in rows)
             db.execute(

@@ -110,3 +110,32 @@ def test_transaction_rolls_back_everything_on_error(conn: sqlite3.Connection):
         conn.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('hl01', 'A')")
         raise ValueError("stop")
     assert conn.execute("SELECT count(*) FROM caseworkers").fetchone()[0] == 0
+
+
+def test_a_commit_that_cannot_finish_is_undone_and_reported(tmp_path: Path):
+    # Rollback-journal mode with another program reading: COMMIT is refused. The change is
+    # undone and the caller told, and the connection is not left inside the transaction
+    # (where every later write would silently be lost).
+    from db import DatabaseBusyError, transaction
+
+    path = tmp_path / "busy.db"
+    conn = open_db(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA busy_timeout = 50")
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM caseworkers").fetchone()  # holds a read lock
+    try:
+        with pytest.raises(DatabaseBusyError, match="sparades inte"):
+            with transaction(conn):
+                conn.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('x1', 'X')")
+        assert not conn.in_transaction
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    with transaction(conn):
+        conn.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('x2', 'Y')")
+    conn.close()
+    again = sqlite3.connect(path)
+    assert [r[0] for r in again.execute("SELECT ext_id FROM caseworkers")] == ["x2"]
+    again.close()

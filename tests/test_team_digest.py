@@ -201,3 +201,60 @@ def test_a_locked_database_still_gives_the_table(demo, tmp_path: Path) -> None:
         r.ext_id: (r.figures(), r.phases, r.cases) for r in [*table.rows, table.totals]
     }
     assert stored(demo) == table.totals.active_cases
+
+
+def test_a_refused_commit_of_the_digests_loses_nothing_later(demo, tmp_path: Path) -> None:
+    # Rollback-journal mode and another program reading: storing the digests cannot
+    # commit. The table is still right, and the next real edit is kept.
+    demo.execute("PRAGMA journal_mode = DELETE")
+    reader = sqlite3.connect(tmp_path / "team.db", isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM cases").fetchone()
+    try:
+        table = table_figures(demo, ON)
+        assert not demo.in_transaction
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    assert table == reference_table(demo, ON)
+    case_id = demo.execute("SELECT min(id) FROM cases WHERE status = 'open'").fetchone()[0]
+    with transaction(demo):
+        demo.execute("UPDATE cases SET os_position = 'ÖS-test' WHERE id = ?", (case_id,))
+    other = sqlite3.connect(tmp_path / "team.db")
+    saved = other.execute("SELECT os_position FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
+    other.close()
+    assert saved == "ÖS-test"
+
+
+def test_a_case_row_replaced_under_its_id_drops_its_digest(demo) -> None:
+    team_table(demo, ON)
+    case_id = _one_case(demo)
+    other = demo.execute(
+        "SELECT id FROM caseworkers WHERE role != 'lead' AND id != "
+        "(SELECT caseworker_id FROM cases WHERE id = ?) LIMIT 1",
+        (case_id,),
+    ).fetchone()[0]
+    row = dict(demo.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone())
+    row["caseworker_id"] = other
+    marks = ", ".join("?" * len(row))
+    with transaction(demo):
+        demo.execute(
+            f"INSERT OR REPLACE INTO cases ({', '.join(row)}) VALUES ({marks})", list(row.values())
+        )
+    assert (
+        demo.execute("SELECT count(*) FROM team_digest WHERE case_id = ?", (case_id,)).fetchone()[0]
+        == 0
+    )
+    assert table_figures(demo, ON) == reference_table(demo, ON)
+
+
+def test_a_report_for_another_day_keeps_todays_digests(demo, tmp_path: Path) -> None:
+    from app.report import write_team_report
+
+    team_table(demo, ON)
+    before = demo.execute("SELECT count(*) FROM team_digest WHERE on_ord = ?",
+                          (ON.toordinal(),)).fetchone()[0]  # fmt: skip
+    write_team_report(demo, ON + timedelta(days=45), tmp_path / "r.xlsx", store=False)
+    after = demo.execute("SELECT count(*) FROM team_digest WHERE on_ord = ?",
+                         (ON.toordinal(),)).fetchone()[0]  # fmt: skip
+    assert after == before > 0
