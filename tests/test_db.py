@@ -126,9 +126,8 @@ def test_a_commit_that_cannot_finish_is_undone_and_reported(tmp_path: Path):
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM caseworkers").fetchone()  # holds a read lock
     try:
-        with pytest.raises(DatabaseBusyError, match="sparades inte"):
-            with transaction(conn):
-                conn.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('x1', 'X')")
+        with pytest.raises(DatabaseBusyError, match="sparades inte"), transaction(conn):
+            conn.execute("INSERT INTO caseworkers(ext_id, name) VALUES ('x1', 'X')")
         assert not conn.in_transaction
     finally:
         reader.execute("COMMIT")
