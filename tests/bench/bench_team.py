@@ -37,6 +37,54 @@ from db import open_db
 from db.queries import delete_setting
 
 
+def window_lines(path: Path, repeat: int) -> None:
+    """The Team tab itself (offscreen): from refresh() to loaded, that is the engine on the
+    database thread, then the table model and the three charts filled on the GUI thread."""
+    import os
+    from datetime import datetime
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    from app.clock import STOCKHOLM, FixedClock
+    from app.demo import LEAD_EXT_ID
+    from app.profile import resolve_caseworker
+    from ui.context import AppContext
+    from ui.views.team import TeamView
+
+    app = QApplication.instance() or QApplication([])
+    conn = open_db(path)
+    lead = resolve_caseworker(conn, LEAD_EXT_ID)
+    conn.close()
+    ctx = AppContext(path, lead, FixedClock(datetime(2026, 11, 23, 9, tzinfo=STOCKHOLM)))
+    view = TeamView(ctx)
+    view.resize(1300, 700)
+    view.show()
+    day = [ON + timedelta(days=5000)]
+
+    def loaded_after(next_day: bool) -> None:
+        if next_day:
+            day[0] += timedelta(days=1)
+        ctx.clock = FixedClock(datetime.combine(day[0], datetime.min.time().replace(hour=9),
+                                                tzinfo=STOCKHOLM))  # fmt: skip
+        loop = QEventLoop()  # waits as the window does, without spinning
+        view.loaded.connect(loop.quit)
+        view.refresh()
+        loop.exec()
+        view.loaded.disconnect(loop.quit)
+
+    day[0] = ON + timedelta(days=200)  # past the engine lines' days: digests of its own
+    report("Team tab in the window, next day: refresh to loaded",
+           timings_ms(lambda: loaded_after(True), repeat), 2000)  # fmt: skip
+    report("Team tab in the window, same day again",
+           timings_ms(lambda: loaded_after(False), repeat), 2000)  # fmt: skip
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    ctx.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workdir", type=Path, default=WORKDIR)
@@ -70,6 +118,7 @@ def main() -> None:
     report("team_view: table + charts, same day again",
            timings_ms(lambda: team_view(conn, ON), repeat), 2000)  # fmt: skip
     report("team_table, first run (every digest worked out, stored)", timings_ms(first_run, 3))
+    window_lines(path, repeat)
     report("propose_balance, 4 weeks", timings_ms(lambda: propose_balance(conn, ON), 3))
     out = args.workdir / "team-report"
     report("report team --pdf (one page)", timings_ms(

@@ -16,14 +16,10 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-
-from tests.bench.bench_engine import ensure_demo  # noqa: E402
+from _common import WORKDIR, ensure_demo
 
 
 def start_window(db: Path, runs: int = 5) -> tuple[float, float, float]:
@@ -47,9 +43,7 @@ def start_window(db: Path, runs: int = 5) -> tuple[float, float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--workdir", type=Path, default=Path(tempfile.gettempdir()) / "overblick-bench"
-    )
+    parser.add_argument("--workdir", type=Path, default=WORKDIR)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     for name, caseworkers, cases, target in (
