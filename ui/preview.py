@@ -21,8 +21,7 @@ from app.clock import local_date_of
 from app.errors import NotFoundError
 from app.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
 from ui.context import AppContext
-from ui.models.today_model import number_sv
-from ui.style import ACCENT, chain_text, date_sv, days_left_text, phase_colour
+from ui.style import ACCENT, chain_text, date_sv, days_left_text, decimal, phase_colour
 
 EMPLOYMENT_SV = {
     "employed": QT_TRANSLATE_NOOP("PreviewPane", "anställd"),
@@ -261,7 +260,7 @@ class PreviewPane(QWidget):
     def _score_html(self, d: CaseDetail) -> str:
         if d.score is None:
             return ""
-        head = f"<b>{self.tr('Poäng')} {number_sv(d.score.total)}</b>"
+        head = f"<b>{self.tr('Poäng')} {decimal(d.score.total)}</b>"
         reasons = sorted(
             (c for c in d.score.contributions if c.points > 0), key=lambda c: (-c.points, c.key)
         )[:TOP_REASONS]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -50,6 +51,20 @@ def days_left_text(days: int | None) -> str:
     if days < 0:
         return f"för {-days} d sedan"
     return f"om {days} d"
+
+
+def decimal(value: float, *, whole_if_integral: bool = False) -> str:
+    """'57,3' in Swedish, '57.3' in English: one decimal with the interface language's
+    decimal separator (a translatable string in context Format, so the .ts decides);
+    with ``whole_if_integral`` '280' rather than '280,0'."""
+    if whole_if_integral and value == int(value):
+        return str(int(value))
+    return f"{value:.1f}".replace(".", QCoreApplication.translate("Format", ","))
+
+
+def week_label(week: int) -> str:
+    """'v48' in Swedish, 'W48' in English: an ISO week number as a short label."""
+    return QCoreApplication.translate("Format", "v%1").replace("%1", str(week))
 
 
 def is_dark_theme() -> bool:

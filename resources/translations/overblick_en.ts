@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
     <context>
+        <name>Format</name>
+        <message>
+            <source>,</source>
+            <translatorcomment>Not extracted by lupdate: the decimal separator, asked for by ui/style.py decimal() through QCoreApplication.translate.</translatorcomment>
+            <translation>.</translation>
+        </message>
+        <message>
+            <source>v%1</source>
+            <translatorcomment>Not extracted by lupdate: an ISO week number as a short label (ui/style.py week_label).</translatorcomment>
+            <translation>W%1</translation>
+        </message>
+    </context>
+    <context>
         <name />
         <message>
             <location filename="../../ui/dialogs/follow_up.py" line="72" />

@@ -61,6 +61,9 @@ def english(qapp, tmp_path: Path) -> Iterator[QTranslator]:
         # ui/widgets/case_texts.py, which translate in these contexts at runtime.
         ("FollowUpModel", "Klar", "Done"),
         ("CaseView", "Förfaller", "Due"),
+        # Numbers and week labels follow the language: ui/style.py decimal() and week_label().
+        ("Format", ",", "."),
+        ("Format", "v%1", "W%1"),
         # The Team tab; "Totalt" is the totals row's name from app/team.py, which
         # ui/models/team_model.py translates in the TeamModel context.
         ("TeamView", "Räknar fram teamets läge…", "Working out the team's status…"),
@@ -93,3 +96,16 @@ def test_no_unfinished_messages() -> None:
         if message.find("translation").get("type") == "unfinished"
     ]
     assert not unfinished, "untranslated messages:\n" + "\n".join(unfinished)
+
+
+def test_numbers_use_the_languages_decimal_separator(english) -> None:
+    from ui.style import decimal, week_label
+
+    assert decimal(57.25) == "57.2" and decimal(280, whole_if_integral=True) == "280"
+    assert week_label(48) == "W48"
+
+
+def test_swedish_numbers_keep_the_decimal_comma(qapp) -> None:
+    from ui.style import decimal, week_label
+
+    assert decimal(57.3) == "57,3" and week_label(48) == "v48"

@@ -30,7 +30,7 @@ from app.reassign import BalanceProposal, apply_moves, propose_balance, reassign
 from app.stock import load_facts
 from app.team import employer_cases
 from ui.context import AppContext
-from ui.style import ACCENT, chain_text, date_sv
+from ui.style import ACCENT, chain_text, date_sv, decimal
 
 Caseworkers = list[tuple[str, str]]  # (signature, name) of the active caseworkers
 RefRole = Qt.ItemDataRole.UserRole + 1
@@ -210,14 +210,14 @@ class BalanceDialog(_TaskDialog):
         for m in proposal.moves:
             text = self.tr("{ref}: {src} → {dst}, belastning {load}").format(
                 ref=m.case_ref, src=m.from_caseworker, dst=m.to_caseworker,
-                load=f"{m.load:.1f}".replace(".", ","),
+                load=decimal(m.load),
             )  # fmt: skip
             self.moves.addItem(text)
         for who, before in proposal.before.items():
             after = proposal.after.get(who, before)
-            self.loads.addItem(f"{who}: {before:.1f} → {after:.1f}".replace(".", ","))
+            self.loads.addItem(f"{who}: {decimal(before)} → {decimal(after)}")
         spread = self.tr("Spridning (högst − lägst) {a} → {b}.").format(
-            a=f"{proposal.spread_before:.1f}", b=f"{proposal.spread_after:.1f}"
+            a=decimal(proposal.spread_before), b=decimal(proposal.spread_after)
         )
         if proposal.moves:
             self.summary.setText(

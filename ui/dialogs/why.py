@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.priority import Contribution, Score
-from ui.models.today_model import number_sv
-from ui.style import ACCENT
+from ui.style import ACCENT, decimal
 
 MINUS = "\u2212"  # a real minus sign: easier to see than a hyphen
 
 
 def points_text(points: float) -> str:
     """'+12,5' or '−4,0': always signed, so dampening reads as a subtraction."""
-    text = number_sv(abs(points))
+    text = decimal(abs(points))
     return f"{MINUS}{text}" if points < 0 else f"+{text}"
 
 
@@ -50,7 +49,7 @@ class WhyDialog(QDialog):
         self.heading = QLabel(
             self.tr("<b>%1</b><br>Poäng i dag: <b>%2</b>")
             .replace("%1", who)
-            .replace("%2", number_sv(score.total))
+            .replace("%2", decimal(score.total))
         )
         self.heading.setTextFormat(Qt.TextFormat.RichText)
 

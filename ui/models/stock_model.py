@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.clock import local_date_of
 from app.stock import PHASES, STATES, StockRow
-from ui.style import ACCENT, chain_text, date_sv, days_left_text, phase_colour
+from ui.style import ACCENT, chain_text, date_sv, days_left_text, decimal, phase_colour
 
 # Rows handed to the view per fetchMore: the view asks for more as the user scrolls, so
 # a 100,000-row stock never makes the view lay out more than it shows.
@@ -101,10 +101,8 @@ _SORT_KEYS: dict[int, Callable[[StockRow], Any]] = {
 
 
 def score_text(score: float) -> str:
-    """'280' or '270,5' (Swedish decimal comma, a decimal only where there is one)."""
-    if score == int(score):
-        return str(int(score))
-    return f"{score:.1f}".replace(".", ",")
+    """'280' or '270,5' (a decimal only where there is one)."""
+    return decimal(score, whole_if_integral=True)
 
 
 def milestone_text(row: StockRow) -> str:

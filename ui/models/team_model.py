@@ -16,7 +16,7 @@ from PySide6.QtCore import QPersistentModelIndex as _PIndex
 from PySide6.QtGui import QFont
 
 from app.team import TOTALS_SV, UNASSIGNED_SV, TeamRow, TeamTable
-from ui.style import date_sv
+from ui.style import date_sv, decimal
 
 # (figure name, header, the figure whose case ids the cell lists when clicked)
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -151,6 +151,6 @@ class TeamModel(QAbstractTableModel):
                 day=date_sv(row.absent.until), who=row.absent.covered_by
             )
         if name == "weighted_load":
-            return f"{row.weighted_load:.1f}".replace(".", ",")
+            return decimal(row.weighted_load)
         value = row.figure(name)
         return "–" if value is None else str(value)

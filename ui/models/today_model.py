@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QP
 from app.priority import Score
 from app.profile import Caseworker
 from app.stock import today_list
-from ui.style import chain_text, date_sv, days_left_text, phase_colour
+from ui.style import chain_text, date_sv, days_left_text, decimal, phase_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -88,11 +88,6 @@ def phase_tint(phase: str | None) -> QColor:
         tint.setAlpha(40)
         _TINTS[key] = tint
     return tint
-
-
-def number_sv(value: float) -> str:
-    """'57,3': one decimal with the Swedish decimal comma."""
-    return f"{value:.1f}".replace(".", ",")
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +319,7 @@ class TodayModel(QAbstractTableModel):
         if column == MILESTONE:
             return milestone_text(entry)
         if column == SCORE:
-            return number_sv(entry.score.total)
+            return decimal(entry.score.total)
         if column == REASON:
             return entry.top_reason
         return ""

@@ -38,6 +38,7 @@ from ui.models.team_model import (
     TeamModel,
     row_name,
 )
+from ui.style import decimal
 from ui.views.base import View
 from ui.widgets.team_charts import ForecastChart, InflowChart, PhaseChart
 
@@ -165,7 +166,7 @@ class TeamView(View):
         self.heading.setText(
             self.tr("{n} handläggare · {c} öppna ärenden · belastning {w}").format(
                 n=len(data.table.rows), c=totals.active_cases,
-                w=f"{totals.weighted_load:.1f}".replace(".", ","))
+                w=decimal(totals.weighted_load))
         )  # fmt: skip
         self.phase_chart.set_counts(data.phases)
         self.inflow_chart.set_inflow(data.inflow.days, data.inflow.totals)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.team import MilestoneForecast
-from ui.style import ACCENT, NO_PHASE_COLOUR, PHASE_COLOURS, PHASE_LABELS
+from ui.style import ACCENT, NO_PHASE_COLOUR, PHASE_COLOURS, PHASE_LABELS, week_label
 
 PHASE_ORDER = ("1-90", "91-180", "181-365", "366+", "none")
 INFLOW_COLOUR = "#00838f"  # not a phase colour, so the bars do not read as a phase
@@ -140,7 +140,7 @@ class ForecastChart(Chart):
         own = f.counts.get(ext_id or "", [0] * len(f.weeks))
         parts = []
         for i, (_y, week, _monday) in enumerate(f.weeks):
-            text = f"v{week}: {f.totals[i]}"
+            text = f"{week_label(week)}: {f.totals[i]}"
             if ext_id:
                 text += f" ({ext_id} {own[i]})"
             parts.append(text)
@@ -173,7 +173,7 @@ class ForecastChart(Chart):
             p.drawText(QRectF(x - 6, plot.bottom() - h - line, w + 12, line),
                        Qt.AlignmentFlag.AlignHCenter, str(f.totals[i]))  # fmt: skip
             p.drawText(QRectF(x - 6, plot.bottom() + 2, w + 12, line),
-                       Qt.AlignmentFlag.AlignHCenter, f"v{week}")  # fmt: skip
+                       Qt.AlignmentFlag.AlignHCenter, week_label(week))  # fmt: skip
 
 
 class InflowChart(Chart):
