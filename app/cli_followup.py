@@ -312,7 +312,7 @@ def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: 
 @pass_ctx
 def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
     """Skapa de standardbevakningar kedjan kräver (alla öppna ärenden, eller --as)."""
-    from app.followups import ensure_standard_follow_ups
+    from app.standard_follow_ups import ensure_standard_follow_ups
 
     conn = ctx.conn()
     caseworker_id = actor(ctx, as_).id if as_ else None

@@ -27,7 +27,7 @@ def _d(text: str | None) -> date | None:
     return date.fromisoformat(text[:10]) if text else None
 
 
-def _periods(packed: str | None) -> list[tuple[date, date | None]]:
+def unpack_periods(packed: str | None) -> list[tuple[date, date | None]]:
     """Unpack "2026-01-01:2026-01-31,2026-03-01:" into (start, end-or-None) pairs."""
     if not packed:
         return []
@@ -78,7 +78,7 @@ def _load_facts(
          benefit, coordination, last_coord, awaiting_actor, awaiting_until, os_position,
          c1, c2, c3, c4, packed_periods, certificate_end) = row  # fmt: skip
         chain = chain_on(
-            _periods(packed_periods),
+            unpack_periods(packed_periods),
             on,
             employment=employment,
             birth_date=fromiso(birth) if birth else None,

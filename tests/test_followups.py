@@ -19,7 +19,6 @@ from app.followups import (
     delete_follow_up,
     dismiss_follow_up,
     done_follow_up,
-    ensure_standard_follow_ups,
     floor_for_chain,
     get_follow_up,
     legal_floor,
@@ -30,6 +29,7 @@ from app.followups import (
     wake_snoozed,
 )
 from app.profile import Caseworker, resolve_caseworker
+from app.standard_follow_ups import ensure_standard_follow_ups
 from app.stock import load_facts
 from tests.builders import StockBuilder
 

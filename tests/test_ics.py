@@ -15,11 +15,11 @@ from app.followups import (
     create_follow_up,
     delete_follow_up,
     done_follow_up,
-    ensure_standard_follow_ups,
     snooze_follow_up,
 )
 from app.ics import export_ics, scrub, uid_of
 from app.profile import Caseworker, resolve_caseworker
+from app.standard_follow_ups import ensure_standard_follow_ups
 from tests.builders import StockBuilder
 
 ON = date(2026, 11, 23)

@@ -9,7 +9,7 @@ every change (``ctx.data_changed``):
   missed timer, a suspend, a clock jump or a DST change neither loses a reminder nor (with
   ``mark_fired``) shows one twice; it also records that the app is running (last seen);
 - ``daily``: just after midnight (app.reminders.next_daily_run), creates the new day's
-  standard follow-ups (app.followups.ensure_standard_follow_ups).
+  standard follow-ups (app.standard_follow_ups.ensure_standard_follow_ups).
 
 A job runs on APScheduler's worker thread and only emits a Qt signal; the GUI thread then
 reads and writes through ``ctx.tasks``. Times come from ``ctx.clock``; a job due at clock
@@ -39,7 +39,6 @@ from apscheduler.triggers.interval import IntervalTrigger
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.cover import end_absences
-from app.followups import ensure_standard_follow_ups
 from app.reminders import (
     Reminder,
     due_reminders,
@@ -51,6 +50,7 @@ from app.reminders import (
     touch_last_seen,
 )
 from app.safety import daily_backup_if_due
+from app.standard_follow_ups import ensure_standard_follow_ups
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class ReminderScheduler(QObject):
     missed_found = Signal(list)  # list[Reminder] that came due while the app was closed
     reconciled = Signal(list)  # after every reconcile: what it newly showed (maybe nothing)
     rebuilt = Signal(object)  # after every rebuild: the next wakeup (clock time) or None
-    daily_done = Signal(object)  # after the daily job: app.followups.StandardResult
+    daily_done = Signal(object)  # after the daily job: app.standard_follow_ups.StandardResult
     _job_fired = Signal(str)  # from APScheduler's worker thread to the GUI thread
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:

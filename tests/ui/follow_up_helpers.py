@@ -6,8 +6,9 @@ import json
 from datetime import date, datetime
 
 from app.clock import STOCKHOLM, FixedClock
-from app.followups import create_follow_up, ensure_standard_follow_ups
+from app.followups import create_follow_up
 from app.profile import Caseworker
+from app.standard_follow_ups import ensure_standard_follow_ups
 from db import open_db
 
 
