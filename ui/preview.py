@@ -183,7 +183,7 @@ class PreviewPane(QWidget):
             else:
                 self.clear(self.tr("Ärendet kunde inte visas: %1").replace("%1", str(error)))
 
-        self.ctx.tasks.run(work, done, failed)
+        self.ctx.tasks.load(work, done, failed)
 
     def _open(self) -> None:
         if self.case_ref:

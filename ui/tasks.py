@@ -3,6 +3,10 @@
 All work goes to a single worker thread with its own SQLite connection (a connection
 belongs to the thread that opened it), so writes are serialised and the GUI never waits
 on the disk. Results and errors come back through a queued signal on the GUI thread.
+
+``run`` is for anything that must happen (every write): when the window closes it still
+runs. ``load`` is for reads that only fill the screen: one that has not started when the
+window closes is dropped, so closing does not wait for views nobody will see.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ class TaskRunner(QObject):
         self._local = threading.local()
         self._pending = 0
         self._closed = False
+        self._loads: set[Future] = set()
         self._finished.connect(self._deliver)
 
     def _conn(self) -> sqlite3.Connection:
@@ -69,6 +74,17 @@ class TaskRunner(QObject):
 
         return self._executor.submit(job)
 
+    def load(
+        self, work: Work, on_done: Done | None = None, on_error: Failed | None = None
+    ) -> Future | None:
+        """Like ``run``, for a read that only fills the screen: dropped at close if not
+        yet started."""
+        future = self.run(work, on_done, on_error)
+        if future is not None:
+            self._loads.add(future)
+            future.add_done_callback(self._loads.discard)
+        return future
+
     @Slot(object)
     def _deliver(self, payload: tuple[Callable[[Any], None] | None, Any, bool]) -> None:
         callback, value, is_error = payload
@@ -89,6 +105,8 @@ class TaskRunner(QObject):
         if self._closed:
             return
         self._closed = True
+        for future in list(self._loads):
+            future.cancel()  # only those not started yet: nobody will see what they read
 
         def close() -> None:
             conn = getattr(self._local, "conn", None)

@@ -252,7 +252,7 @@ class CaseView(View):
                 self.scroll.hide()
                 self.loaded.emit()
 
-        self.ctx.tasks.run(work, done, failed)
+        self.ctx.tasks.load(work, done, failed)
 
     def _show(self, detail: CaseDetail, today: date) -> None:
         bar = self.scroll.verticalScrollBar()

@@ -210,7 +210,7 @@ class FollowUpsView(View):
                 self.tr("Bevakningarna kunde inte läsas: %1").replace("%1", str(error))
             )
 
-        self.ctx.tasks.run(work, done, failed)
+        self.ctx.tasks.load(work, done, failed)
 
     def _show(self, data: FollowUpsData) -> None:
         keep_id, keep_ref = self._current_id, self._current_ref

@@ -227,7 +227,7 @@ class InboxView(View):
             ]
             return items + covered, unread_count(conn, caseworker) + sum(c.unread for c in covered)
 
-        self.ctx.tasks.run(work, lambda result: self._on_loaded(generation, result))
+        self.ctx.tasks.load(work, lambda result: self._on_loaded(generation, result))
 
     def _on_loaded(self, generation: int, result: tuple[list, int]) -> None:
         if generation != self._generation:

@@ -248,7 +248,7 @@ class StockView(View):
                 "ids": search_case_ids(conn, text, None if lead else caseworker.id),
             }
 
-        self.ctx.tasks.run(work, self._loaded, self._load_failed)
+        self.ctx.tasks.load(work, self._loaded, self._load_failed)
 
     def _load_failed(self, error: BaseException) -> None:
         self._loading = False
@@ -302,7 +302,7 @@ class StockView(View):
         def work(conn: sqlite3.Connection) -> set[int] | None:
             return search_case_ids(conn, text, scope)
 
-        self.ctx.tasks.run(work, lambda ids: self._search_done(generation, text, ids))
+        self.ctx.tasks.load(work, lambda ids: self._search_done(generation, text, ids))
 
     def _search_done(self, generation: int, text: str, ids: set[int] | None) -> None:
         if generation != self._search_generation:

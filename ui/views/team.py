@@ -150,7 +150,7 @@ class TeamView(View):
         def work(conn: sqlite3.Connection) -> TeamData:
             return team_view(conn, on)
 
-        self.ctx.tasks.run(work, self._loaded, self._failed)
+        self.ctx.tasks.load(work, self._loaded, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False

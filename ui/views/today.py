@@ -127,7 +127,7 @@ class TodayView(View):
             if generation == self._generation:  # a newer refresh is on its way
                 self._show(data)
 
-        self.ctx.tasks.run(work, done, self._load_failed)
+        self.ctx.tasks.load(work, done, self._load_failed)
 
     def _show(self, data: TodayData) -> None:
         keep = self._current_ref
