@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.priority import short_date_sv
 from app.reminders import Reminder
 from ui.context import AppContext
 from ui.follow_up_actions import FollowUpActions, Target
@@ -35,6 +34,7 @@ from ui.importer import Importer
 from ui.preview import PreviewPane
 from ui.reminders import ReminderBanner, TrayNotifier
 from ui.scheduler import ReminderScheduler
+from ui.style import date_sv
 from ui.views.base import View
 from ui.views.case import CaseView
 from ui.views.follow_ups import FollowUpsView
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         cw = self.ctx.caseworker
-        self.who = QLabel(f"{cw.name} ({cw.ext_id}) · {short_date_sv(self.ctx.today)}")
+        self.who = QLabel(f"{cw.name} ({cw.ext_id}) · {date_sv(self.ctx.today)}")
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import NotFoundError
 from app.followups import get_follow_up
-from app.reminders import Reminder, missed_label
+from app.reminders import Reminder
 from ui.context import AppContext
 from ui.models.follow_up_model import tr, when_sv
 
@@ -65,7 +65,11 @@ def count_text(entries: list[Entry]) -> str:
             tr("1 påminnelse") if new == 1 else tr("%1 påminnelser").replace("%1", str(new))
         )
     if missed:
-        parts.append(tr(missed_label(missed)))
+        parts.append(
+            tr("1 missad påminnelse")
+            if missed == 1
+            else tr("%1 missade påminnelser").replace("%1", str(missed))
+        )
     return " · ".join(parts)
 
 

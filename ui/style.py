@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.priority import short_date_sv
+from app.priority import MONTHS_SV, WEEKDAYS_SV
 
 # Phase colours chosen to stay readable on light and dark backgrounds; never the only
 # signal: every phase chip also carries its text ("dag 183 · 181–365").
@@ -27,30 +27,38 @@ def phase_colour(phase: str | None) -> QColor:
     return QColor(PHASE_COLOURS.get(phase or "", NO_PHASE_COLOUR))
 
 
+def _tr(text: str) -> str:
+    """The shared formats translate in context Format (see resources/translations)."""
+    return QCoreApplication.translate("Format", text)
+
+
 def phase_label(phase: str | None) -> str:
-    return PHASE_LABELS.get(phase or "", "ingen kedja")
+    return PHASE_LABELS.get(phase or "") or _tr("ingen kedja")
 
 
 def chain_text(day: int, phase: str | None) -> str:
     """'dag 183 · 181–365' (text that carries the phase as well as the colour)."""
     if not phase:
-        return "ingen pågående kedja"
-    return f"dag {day} · {phase_label(phase)}"
+        return _tr("ingen pågående kedja")
+    return _tr("dag %1 · %2").replace("%1", str(day)).replace("%2", phase_label(phase))
 
 
 def date_sv(day: date | None) -> str:
-    """'mån 23 nov' for a date; empty for none."""
-    return short_date_sv(day) if day else ""
+    """'mån 23 nov' for a date (in the interface language: 'Mon 23 Nov'); empty for none."""
+    if day is None:
+        return ""
+    weekday, month = _tr(WEEKDAYS_SV[day.weekday()]), _tr(MONTHS_SV[day.month - 1])
+    return f"{weekday} {day.day} {month}"
 
 
 def days_left_text(days: int | None) -> str:
     if days is None:
         return ""
     if days == 0:
-        return "i dag"
+        return _tr("i dag")
     if days < 0:
-        return f"för {-days} d sedan"
-    return f"om {days} d"
+        return _tr("för %1 d sedan").replace("%1", str(-days))
+    return _tr("om %1 d").replace("%1", str(days))
 
 
 def decimal(value: float, *, whole_if_integral: bool = False) -> str:

@@ -13,6 +13,131 @@
             <translatorcomment>Not extracted by lupdate: an ISO week number as a short label (ui/style.py week_label).</translatorcomment>
             <translation>W%1</translation>
         </message>
+        <message>
+            <source>ingen kedja</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>no chain</translation>
+        </message>
+        <message>
+            <source>ingen pågående kedja</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>no running chain</translation>
+        </message>
+        <message>
+            <source>dag %1 · %2</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>day %1 · %2</translation>
+        </message>
+        <message>
+            <source>i dag</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>today</translation>
+        </message>
+        <message>
+            <source>för %1 d sedan</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>%1 d ago</translation>
+        </message>
+        <message>
+            <source>om %1 d</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>in %1 d</translation>
+        </message>
+        <message>
+            <source>mån</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>tis</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>ons</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>tors</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>fre</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>lör</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>sön</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Sun</translation>
+        </message>
+        <message>
+            <source>jan</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Jan</translation>
+        </message>
+        <message>
+            <source>feb</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Feb</translation>
+        </message>
+        <message>
+            <source>mar</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Mar</translation>
+        </message>
+        <message>
+            <source>apr</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Apr</translation>
+        </message>
+        <message>
+            <source>maj</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>May</translation>
+        </message>
+        <message>
+            <source>jun</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Jun</translation>
+        </message>
+        <message>
+            <source>jul</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Jul</translation>
+        </message>
+        <message>
+            <source>aug</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Aug</translation>
+        </message>
+        <message>
+            <source>sep</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Sep</translation>
+        </message>
+        <message>
+            <source>okt</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Oct</translation>
+        </message>
+        <message>
+            <source>nov</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Nov</translation>
+        </message>
+        <message>
+            <source>dec</source>
+            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translation>Dec</translation>
+        </message>
     </context>
     <context>
         <name />
@@ -2370,6 +2495,16 @@
             <source>%1 påminnelser</source>
             <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/reminders.py translates in this context at runtime.</translatorcomment>
             <translation>%1 reminders</translation>
+        </message>
+        <message>
+            <source>1 missad påminnelse</source>
+            <translatorcomment>Not extracted by lupdate: the tr() helper used in ui/reminders.py translates in this context at runtime.</translatorcomment>
+            <translation>1 missed reminder</translation>
+        </message>
+        <message>
+            <source>%1 missade påminnelser</source>
+            <translatorcomment>Not extracted by lupdate: the tr() helper used in ui/reminders.py translates in this context at runtime.</translatorcomment>
+            <translation>%1 missed reminders</translation>
         </message>
         <message>
             <source>missad, förföll %1</source>

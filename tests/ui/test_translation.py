@@ -105,7 +105,27 @@ def test_numbers_use_the_languages_decimal_separator(english) -> None:
     assert week_label(48) == "W48"
 
 
+def test_dates_and_chain_texts_follow_the_language(english) -> None:
+    from datetime import date
+
+    from ui.style import chain_text, date_sv, days_left_text
+
+    assert date_sv(date(2026, 11, 23)) == "Mon 23 Nov"
+    assert chain_text(183, "181-365") == "day 183 · 181–365"
+    assert [days_left_text(n) for n in (0, 3, -2)] == ["today", "in 3 d", "2 d ago"]
+
+
 def test_swedish_numbers_keep_the_decimal_comma(qapp) -> None:
     from ui.style import decimal, week_label
 
     assert decimal(57.3) == "57,3" and week_label(48) == "v48"
+
+
+def test_swedish_dates_and_chain_texts(qapp) -> None:
+    from datetime import date
+
+    from ui.style import chain_text, date_sv, days_left_text
+
+    assert date_sv(date(2026, 11, 23)) == "mån 23 nov"
+    assert chain_text(183, "181-365") == "dag 183 · 181–365"
+    assert days_left_text(-2) == "för 2 d sedan"

@@ -20,9 +20,8 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from app.clock import STOCKHOLM
 from app.followups import FollowUp, HiddenSummary, legal_floor, list_follow_ups
 from app.model import FOLLOW_UP_KIND_SV
-from app.priority import short_date_sv
 from app.profile import Caseworker
-from ui.style import ACCENT
+from ui.style import ACCENT, date_sv
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -71,7 +70,7 @@ def when_sv(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone(STOCKHOLM)
-    return f"{short_date_sv(local.date())} {local:%H:%M}"
+    return f"{date_sv(local.date())} {local:%H:%M}"
 
 
 def kind_label(kind: str) -> str:

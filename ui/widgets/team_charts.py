@@ -9,15 +9,11 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.team import MilestoneForecast
-from ui.style import ACCENT, NO_PHASE_COLOUR, PHASE_COLOURS, PHASE_LABELS, week_label
+from ui.style import ACCENT, NO_PHASE_COLOUR, PHASE_COLOURS, phase_label, week_label
 
 PHASE_ORDER = ("1-90", "91-180", "181-365", "366+", "none")
 INFLOW_COLOUR = "#00838f"  # not a phase colour, so the bars do not read as a phase
 TOTAL_COLOUR = "#90a4ae"  # the team's bars; the selected caseworker's are drawn in ACCENT
-
-
-def _phase_text(phase: str) -> str:
-    return PHASE_LABELS.get(phase, "ingen kedja")
 
 
 class Chart(QWidget):
@@ -80,7 +76,7 @@ class PhaseChart(Chart):
         self.counts = counts
         parts = []
         for who, phases in counts.items():
-            text = ", ".join(f"{_phase_text(k)} {phases[k]}" for k in PHASE_ORDER if k in phases)
+            text = ", ".join(f"{phase_label(k)} {phases[k]}" for k in PHASE_ORDER if k in phases)
             parts.append(f"{who}: {sum(phases.values())} ärenden ({text})")
         self.setAccessibleDescription("; ".join(parts) or self.tr("Inga ärenden."))
         self.update()
@@ -88,7 +84,7 @@ class PhaseChart(Chart):
     def paint_plot(self, p: QPainter, area: QRectF) -> None:
         used = {k for phases in self.counts.values() for k, n in phases.items() if n}
         legend = [
-            (_phase_text(k), QColor(PHASE_COLOURS.get(k, NO_PHASE_COLOUR)))
+            (phase_label(k), QColor(PHASE_COLOURS.get(k, NO_PHASE_COLOUR)))
             for k in PHASE_ORDER
             if k in used or k != "none"
         ]
