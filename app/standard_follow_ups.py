@@ -96,8 +96,10 @@ def _of_chain(
     conn: sqlite3.Connection, rows: list[_Standard], start: date | None
 ) -> _Standard | None:
     """The row of one milestone lead time that belongs to the chain starting on ``start``:
-    labelled with that start, else created on or after it (then labelled now); rows of an
-    earlier chain are left alone."""
+    the one labelled with that start; else the newest that was created on or after it, or
+    is still open (an open reminder goes on with the chain rather than a second one being
+    made), which is then labelled now. A done or dismissed row of an earlier chain is left
+    alone: the new chain gets its own."""
     if start is None:
         return None
     label = start.isoformat()
@@ -105,7 +107,8 @@ def _of_chain(
         if row.chain_start == label:
             return row
     for row in reversed(rows):  # the newest first
-        if row.created_at and local_date_of(row.created_at) >= start:
+        made_in_chain = row.created_at is not None and local_date_of(row.created_at) >= start
+        if made_in_chain or row.state == "open":
             conn.execute("UPDATE follow_ups SET chain_start = ? WHERE id = ?", (label, row.id))
             return row
     return None
@@ -120,9 +123,10 @@ def ensure_standard_follow_ups(
     milestone_key, lead_days, chain_start), whatever its state, so a done or dismissed one
     is never recreated for the same chain; a new chain (after the 90-day gap) gets its own.
     A row belongs to the running chain when it was created on or after the chain's first
-    day (so one made before a backdated period moved the start still counts); it is then
-    labelled with the chain's start. An open one whose milestone date moved is moved with
-    it (its due time is the system's); personal follow-ups are never touched. One
+    day (so one made before a backdated period moved the start still counts) or is still
+    open (never two open reminders for one lead time); it is then labelled with the chain's
+    start. An open one whose milestone date moved is moved with it (its due time is the
+    system's); personal follow-ups are never touched. One
     ``follow_up.standard`` event per case changed.
     """
     now = utc_iso(clock.now())

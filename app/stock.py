@@ -17,7 +17,7 @@ from app.pin import mask_pin
 from app.priority import CaseFacts, OpenFollowUp, OpenImpulse, Score, rank, score_case
 from app.profile import Caseworker, weights_for
 from app.rules import Weights, chain_rules
-from db import queries, transaction
+from db import queries, read_snapshot, transaction
 
 PHASES = ("1-90", "91-180", "181-365", "366+")
 MILESTONE_WINDOW_DAYS = 14
@@ -400,7 +400,7 @@ def stock_rows(
     weights: Weights | None = None,
 ) -> list[StockRow]:
     """Every open case of the caseworker (or of everyone, for None) as table rows, by score
-    (highest first, ties by case id, as ``rank``).
+    (highest first, ties by case reference, as ``rank``).
 
     A whole team is loaded ``STOCK_CHUNK`` cases at a time, so only one chunk's case facts
     are in memory next to the rows, and rows share one object for each distinct value that
@@ -409,7 +409,7 @@ def stock_rows(
     weights = weights or weights_for(conn, caseworker)
     shared: dict[Any, Any] = {}
     rows: list[StockRow] = []
-    with paused_gc():
+    with paused_gc(), read_snapshot(conn):  # every chunk sees the same state
         for scope in _stock_scopes(conn, caseworker):
             facts = load_facts(conn, on, **scope)
             extra = _row_extras(conn, scope)
@@ -491,6 +491,6 @@ def _stock_row(
         score=score.total,
         top_reason=share(top.text, top.text) if top else None,
         states=share(frozen, frozen),
-        employer=share(employer, employer) if employer else None,
+        employer=share(employer, employer) if employer is not None else None,
         planned_on=f.planned_on,
     )

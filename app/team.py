@@ -50,8 +50,7 @@ import logging
 import sqlite3
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -68,7 +67,7 @@ from app.rules import MilestoneRule, chain_rules, flatten_weights, standard_weig
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.
 from app.stock import load_facts, missing_os_position, waiting_for_coordination
-from db import transaction
+from db import read_snapshot, transaction
 from db.errors import DatabaseBusyError
 from db.queries import get_setting, put_setting
 from resources import resource_path
@@ -594,25 +593,11 @@ def team_loads(
     # is worked out below may already be out of date, and it is then not stored.
     version = _data_version(conn)
     with paused_gc():
-        with _snapshot(conn):  # every read below sees the same state of the database
+        with read_snapshot(conn):  # every read below sees the same state of the database
             loads, ahead, fresh, replace_all = _read_loads(conn, on, ids, ahead_days, fingerprint)
         if store and fresh:
             _store_digests(conn, fresh, fingerprint, version, replace_all=replace_all)
         return loads, ahead
-
-
-@contextmanager
-def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
-    """One read transaction around several reads (unless the caller is in one already)."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN")
-    try:
-        yield
-    finally:
-        if conn.in_transaction:
-            conn.execute("COMMIT")  # nothing was written: this only ends the read
 
 
 def _read_loads(

@@ -16,6 +16,7 @@ __all__ = [
     "NotADatabaseError",
     "StorageError",
     "open_db",
+    "read_snapshot",
     "schema_version",
     "transaction",
 ]
@@ -104,6 +105,21 @@ def open_db(path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Co
         conn.close()
         raise
     return conn
+
+
+@contextlib.contextmanager
+def read_snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Several reads in one read transaction, so they all see the same state of the
+    database (unless the caller is in a transaction already); nothing may be written."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("COMMIT")  # nothing was written: this only ends the read
 
 
 @contextlib.contextmanager

@@ -489,6 +489,23 @@ def test_a_new_chain_after_the_gap_gets_its_own_standard_follow_ups(conn, stock)
     assert ensure_standard_follow_ups(conn, later, clock).created == 0
 
 
+def test_an_open_standard_follow_up_goes_on_with_a_new_chain_never_doubled(conn, stock):
+    # The first chain's reminders were never done; the person is sick again after the gap.
+    case = stock.case("SP-O", start=ON - timedelta(days=25), end=ON + timedelta(days=10))
+    ensure_standard_follow_ups(conn, ON, FixedClock(NOW))
+    again = ON + timedelta(days=10 + 121)
+    stock.period(case, again, None)
+    later = again + timedelta(days=25)
+    ensure_standard_follow_ups(conn, later, FixedClock(datetime.combine(later, NOW.timetz())))
+    open_per_lead = conn.execute(
+        "SELECT milestone_key, lead_days, count(*), max(chain_start) FROM follow_ups "
+        "WHERE case_id = ? AND state = 'open' GROUP BY milestone_key, lead_days",
+        (case,),
+    ).fetchall()
+    assert open_per_lead and all(r[2] == 1 for r in open_per_lead)
+    assert {r[3] for r in open_per_lead} == {again.isoformat()}
+
+
 def test_a_standard_follow_up_from_before_chains_were_labelled_is_kept(conn, stock, clock):
     # Rows made before the chain label existed (chain_start empty) count for the chain
     # running when they were made: nothing is created twice after the upgrade.

@@ -267,7 +267,8 @@ class MainWindow(QMainWindow):
         return widget
 
     def open_case(self, case_ref: str) -> None:
-        self._return_to = self.stack.currentWidget()
+        if self.stack.currentWidget() is not self.case_view:  # back leads to the list, not
+            self._return_to = self.stack.currentWidget()  # to the case shown before this one
         self.case_view.open_case(case_ref)
         self.stack.setCurrentWidget(self.case_view)
         self.preview.hide()  # the whole case is on screen; give it the room

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
-
-from app.priority import MONTHS_SV, WEEKDAYS_SV
 
 # Phase colours chosen to stay readable on light and dark backgrounds; never the only
 # signal: every phase chip also carries its text ("dag 183 · 181–365").
@@ -27,38 +25,66 @@ def phase_colour(phase: str | None) -> QColor:
     return QColor(PHASE_COLOURS.get(phase or "", NO_PHASE_COLOUR))
 
 
+# The shared formats translate in context Format (resources/translations); written out so
+# pyside6-lupdate finds every one.
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Format", "mån"), QT_TRANSLATE_NOOP("Format", "tis"),
+    QT_TRANSLATE_NOOP("Format", "ons"), QT_TRANSLATE_NOOP("Format", "tors"),
+    QT_TRANSLATE_NOOP("Format", "fre"), QT_TRANSLATE_NOOP("Format", "lör"),
+    QT_TRANSLATE_NOOP("Format", "sön"),
+)  # fmt: skip
+MONTHS = (
+    QT_TRANSLATE_NOOP("Format", "jan"), QT_TRANSLATE_NOOP("Format", "feb"),
+    QT_TRANSLATE_NOOP("Format", "mar"), QT_TRANSLATE_NOOP("Format", "apr"),
+    QT_TRANSLATE_NOOP("Format", "maj"), QT_TRANSLATE_NOOP("Format", "jun"),
+    QT_TRANSLATE_NOOP("Format", "jul"), QT_TRANSLATE_NOOP("Format", "aug"),
+    QT_TRANSLATE_NOOP("Format", "sep"), QT_TRANSLATE_NOOP("Format", "okt"),
+    QT_TRANSLATE_NOOP("Format", "nov"), QT_TRANSLATE_NOOP("Format", "dec"),
+)  # fmt: skip
+WEEKDAYS_LONG = (
+    QT_TRANSLATE_NOOP("Format", "Måndag"), QT_TRANSLATE_NOOP("Format", "Tisdag"),
+    QT_TRANSLATE_NOOP("Format", "Onsdag"), QT_TRANSLATE_NOOP("Format", "Torsdag"),
+    QT_TRANSLATE_NOOP("Format", "Fredag"), QT_TRANSLATE_NOOP("Format", "Lördag"),
+    QT_TRANSLATE_NOOP("Format", "Söndag"),
+)  # fmt: skip
+
+
 def _tr(text: str) -> str:
-    """The shared formats translate in context Format (see resources/translations)."""
     return QCoreApplication.translate("Format", text)
 
 
 def phase_label(phase: str | None) -> str:
-    return PHASE_LABELS.get(phase or "") or _tr("ingen kedja")
+    return PHASE_LABELS.get(phase or "") or QCoreApplication.translate("Format", "ingen kedja")
 
 
 def chain_text(day: int, phase: str | None) -> str:
     """'dag 183 · 181–365' (text that carries the phase as well as the colour)."""
     if not phase:
-        return _tr("ingen pågående kedja")
-    return _tr("dag %1 · %2").replace("%1", str(day)).replace("%2", phase_label(phase))
+        return QCoreApplication.translate("Format", "ingen pågående kedja")
+    text = QCoreApplication.translate("Format", "dag %1 · %2")
+    return text.replace("%1", str(day)).replace("%2", phase_label(phase))
 
 
 def date_sv(day: date | None) -> str:
     """'mån 23 nov' for a date (in the interface language: 'Mon 23 Nov'); empty for none."""
     if day is None:
         return ""
-    weekday, month = _tr(WEEKDAYS_SV[day.weekday()]), _tr(MONTHS_SV[day.month - 1])
-    return f"{weekday} {day.day} {month}"
+    return f"{_tr(WEEKDAYS[day.weekday()])} {day.day} {_tr(MONTHS[day.month - 1])}"
+
+
+def long_date(day: date) -> str:
+    """'Måndag 30 nov' ('Monday 30 Nov'): a day to choose, as in the plan dialog."""
+    return f"{_tr(WEEKDAYS_LONG[day.weekday()])} {day.day} {_tr(MONTHS[day.month - 1])}"
 
 
 def days_left_text(days: int | None) -> str:
     if days is None:
         return ""
     if days == 0:
-        return _tr("i dag")
+        return QCoreApplication.translate("Format", "i dag")
     if days < 0:
-        return _tr("för %1 d sedan").replace("%1", str(-days))
-    return _tr("om %1 d").replace("%1", str(days))
+        return QCoreApplication.translate("Format", "för %1 d sedan").replace("%1", str(-days))
+    return QCoreApplication.translate("Format", "om %1 d").replace("%1", str(days))
 
 
 def decimal(value: float, *, whole_if_integral: bool = False) -> str:

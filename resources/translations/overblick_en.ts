@@ -5,138 +5,173 @@
         <name>Format</name>
         <message>
             <source>,</source>
-            <translatorcomment>Not extracted by lupdate: the decimal separator, asked for by ui/style.py decimal() through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>The decimal separator (ui/style.py decimal()).</translatorcomment>
             <translation>.</translation>
         </message>
         <message>
             <source>v%1</source>
-            <translatorcomment>Not extracted by lupdate: an ISO week number as a short label (ui/style.py week_label).</translatorcomment>
+            <translatorcomment>An ISO week number as a short label (ui/style.py week_label).</translatorcomment>
             <translation>W%1</translation>
         </message>
         <message>
             <source>ingen kedja</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>no chain</translation>
         </message>
         <message>
             <source>ingen pågående kedja</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>no running chain</translation>
         </message>
         <message>
             <source>dag %1 · %2</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>day %1 · %2</translation>
         </message>
         <message>
             <source>i dag</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>today</translation>
         </message>
         <message>
             <source>för %1 d sedan</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>%1 d ago</translation>
         </message>
         <message>
             <source>om %1 d</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>in %1 d</translation>
         </message>
         <message>
             <source>mån</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Mon</translation>
         </message>
         <message>
             <source>tis</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Tue</translation>
         </message>
         <message>
             <source>ons</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Wed</translation>
         </message>
         <message>
             <source>tors</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Thu</translation>
         </message>
         <message>
             <source>fre</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Fri</translation>
         </message>
         <message>
             <source>lör</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Sat</translation>
         </message>
         <message>
             <source>sön</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Sun</translation>
         </message>
         <message>
             <source>jan</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Jan</translation>
         </message>
         <message>
             <source>feb</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Feb</translation>
         </message>
         <message>
             <source>mar</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Mar</translation>
         </message>
         <message>
             <source>apr</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Apr</translation>
         </message>
         <message>
             <source>maj</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>May</translation>
         </message>
         <message>
             <source>jun</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Jun</translation>
         </message>
         <message>
             <source>jul</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Jul</translation>
         </message>
         <message>
             <source>aug</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Aug</translation>
         </message>
         <message>
             <source>sep</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Sep</translation>
         </message>
         <message>
             <source>okt</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Oct</translation>
         </message>
         <message>
             <source>nov</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Nov</translation>
         </message>
         <message>
             <source>dec</source>
-            <translatorcomment>Not extracted by lupdate: a shared format in ui/style.py, asked for through QCoreApplication.translate.</translatorcomment>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
             <translation>Dec</translation>
+        </message>
+        <message>
+            <source>Måndag</source>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <source>Tisdag</source>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <source>Onsdag</source>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <source>Torsdag</source>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <source>Fredag</source>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <source>Lördag</source>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <source>Söndag</source>
+            <translatorcomment>A shared format in ui/style.py.</translatorcomment>
+            <translation>Sunday</translation>
         </message>
     </context>
     <context>
@@ -2932,6 +2967,19 @@
             <location filename="../../ui/importer.py" line="218" />
             <source>Ärendestocken exporterades till %1</source>
             <translation>The caseload was exported to %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxModel</name>
+        <message>
+            <location filename="../../ui/models/inbox_model.py" line="296" />
+            <source>Mottagen %1</source>
+            <translation>Received %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/models/inbox_model.py" line="298" />
+            <source>Intyget ändrade: %1</source>
+            <translation>The certificate changed: %1</translation>
         </message>
     </context>
     <context>

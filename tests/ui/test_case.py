@@ -278,6 +278,47 @@ def test_a_quick_note_records_not_relevant_from_the_case(qtbot, ctx, view):
     assert tuple(row) == ("not_relevant", "Dubblettintyg")
 
 
+def _asking(qtbot, ctx, view):
+    detail = _find(
+        ctx, lambda d: d.row["status"] == "open" and any(i["outcome"] is None for i in d.impulses)
+    )
+    impulse = next(i for i in detail.impulses if i["outcome"] is None)
+    _open(qtbot, view, detail.row["case_ref"])
+    view.impulses_table.selectRow([i["id"] for i in view.impulse_model.rows].index(impulse["id"]))
+    dialog = view.ask_outcome()
+    assert dialog is not None
+    return detail.row["case_ref"], impulse, dialog
+
+
+def test_enter_twice_records_the_outcome_once(qtbot, ctx, view):
+    ref, _impulse, dialog = _asking(qtbot, ctx, view)
+    submitted: list[tuple[str, str]] = []
+    dialog.submitted.connect(lambda outcome, note: submitted.append((outcome, note)))
+    dialog.note.setText("ringde")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)  # before the write came back
+    assert submitted == [("acted", "ringde")]
+    assert len(_events(ctx, ref, "impulse.outcome")) == 1
+
+
+def test_the_number_pad_chooses_the_outcome_too(qtbot, ctx, view):
+    _ref, _impulse, dialog = _asking(qtbot, ctx, view)
+    qtbot.keyClick(dialog, Qt.Key.Key_2, Qt.KeyboardModifier.KeypadModifier)
+    assert dialog.outcome() == "other_actor"
+    dialog.reject()
+
+
+def test_closing_the_dialog_while_it_records_still_refreshes(qtbot, ctx, view):
+    ref, impulse, dialog = _asking(qtbot, ctx, view)
+    dialog.note.setText("ringde")
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        dialog.reject()  # Esc before the write came back; the dialog is deleted
+    assert not _saknar(view, impulse["id"])
+    assert len(_events(ctx, ref, "impulse.outcome")) == 1
+
+
 def test_changing_consent_writes_an_event(qtbot, ctx, view):
     detail = _find(ctx, lambda d: d.row["status"] == "open" and d.contacts)
     ref = detail.row["case_ref"]

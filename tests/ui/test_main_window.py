@@ -126,3 +126,14 @@ def test_switching_views_previews_that_views_own_selection(qtbot, ctx, settings)
     window.show_view(FOLLOW_UPS)  # nothing selected there yet: an empty preview
     window.show_view(TODAY)
     assert shown == ["SP-FROM-TODAY", "SP-FROM-STOCK", "", "SP-FROM-TODAY"]
+
+
+def test_back_from_a_case_opened_from_a_case_returns_to_the_list(qtbot, ctx, settings):
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view(STOCK)
+    window.open_case("SP-2026-000001")
+    window.open_case("SP-2026-000002")  # e.g. from a reminder while the first was open
+    window.go_back()
+    assert window.stack.currentWidget() is window.stock_view

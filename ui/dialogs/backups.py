@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.context import AppContext
+from ui.style import decimal
 
 REASONS_SV = {
     "manual": "manuell",
@@ -81,7 +82,7 @@ class BackupsDialog(QDialog):
         for row, info in enumerate(backups):
             values = [info.taken_at.strftime("%Y-%m-%d %H:%M"),
                       self.tr(REASONS_SV.get(info.reason, info.reason)),
-                      f"{info.size / 1_000_000:.1f} MB"]  # fmt: skip
+                      f"{decimal(info.size / 1_000_000)} MB"]  # fmt: skip
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

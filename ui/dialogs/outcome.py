@@ -33,6 +33,11 @@ OUTCOME_KEYS = {Qt.Key.Key_1: ACTED, Qt.Key.Key_2: OTHER_ACTOR, Qt.Key.Key_3: NO
 QUICK_NOTES = ("Dubblettintyg", "Redan hanterat", "Ingen ny information")
 
 
+def _plain(event: QKeyEvent) -> bool:
+    """No modifier but the keypad's: 1/2/3 on the number pad choose as well."""
+    return not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+
+
 class OutcomePanel(QFrame):
     """Pick an outcome (1/2/3), write a note, confirm with Enter.
 
@@ -229,7 +234,7 @@ class OutcomePanel(QFrame):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Keys the focused child did not use (a line edit types digits itself).
         key = Qt.Key(event.key())
-        if key in OUTCOME_KEYS and not event.modifiers():
+        if key in OUTCOME_KEYS and _plain(event):
             self.set_outcome(OUTCOME_KEYS[key])
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.confirm_requested.emit()
@@ -251,6 +256,7 @@ class OutcomeDialog(QDialog):
     def __init__(self, impulse: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.impulse = impulse
+        self._writing = False
         self.setWindowTitle(self.tr("Registrera utfall"))
         self.setMinimumWidth(640)
         self.panel = OutcomePanel(self)
@@ -284,6 +290,8 @@ class OutcomeDialog(QDialog):
         return self.panel.outcome()
 
     def _submit(self) -> None:
+        if self._writing:  # Enter pressed again while the outcome is being written
+            return
         outcome = self.panel.outcome()
         if outcome is None:
             self.panel.show_error(
@@ -291,13 +299,15 @@ class OutcomeDialog(QDialog):
             )
             return
         self.panel.clear_error()
-        self.buttons.setEnabled(False)  # one write at a time
+        self._writing = True  # one write at a time
+        self.buttons.setEnabled(False)
         self.submitted.emit(outcome, self.panel.note())
 
     def done_ok(self) -> None:
         self.accept()
 
     def failed(self, message: str) -> None:
+        self._writing = False
         self.buttons.setEnabled(True)
         self.panel.show_error(message)
 
@@ -305,7 +315,7 @@ class OutcomeDialog(QDialog):
         # 1/2/3 choose the outcome, except while typing the note (the panel sees the keys
         # its children do not use; this is for keys sent to the dialog itself).
         key = Qt.Key(event.key())
-        if key in OUTCOME_KEYS and not event.modifiers() and not self.note.hasFocus():
+        if key in OUTCOME_KEYS and _plain(event) and not self.note.hasFocus():
             self.panel.set_outcome(OUTCOME_KEYS[key])
             return
         super().keyPressEvent(event)

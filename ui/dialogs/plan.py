@@ -18,11 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.priority import MONTHS_SV
 from app.when import holiday_name, next_working_day
-from ui.style import date_sv
-
-WEEKDAY_NAMES_SV = ("Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Lördag", "Söndag")
+from ui.style import date_sv, long_date
 
 # What a choice does: plan for its date, pick a date in the date field, or clear the plan.
 ON_DATE, PICK, CLEAR = "date", "pick", "clear"
@@ -30,8 +27,8 @@ ChoiceRole = Qt.ItemDataRole.UserRole + 1
 
 
 def weekday_label(day: date) -> str:
-    """'Måndag 30 nov'."""
-    return f"{WEEKDAY_NAMES_SV[day.weekday()]} {day.day} {MONTHS_SV[day.month - 1]}"
+    """'Måndag 30 nov' ('Monday 30 Nov' in English)."""
+    return long_date(day)
 
 
 def week_days(today: date) -> list[date]:

@@ -294,9 +294,9 @@ class InboxModel(QAbstractItemModel):
 
     def _tooltip(self, item: InboxItem, column: int) -> str:
         if column == RECEIVED:
-            return f"Mottagen {item.received_on.isoformat()}"
+            return self.tr("Mottagen %1").replace("%1", item.received_on.isoformat())
         if column == TEXT and item.change:
-            return f"{item.text}\nIntyget ändrade: {item.change}"
+            return f"{item.text}\n" + self.tr("Intyget ändrade: %1").replace("%1", item.change)
         return self._display(item, column)
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -375,13 +376,20 @@ class CaseView(View):
         caseworker, clock = self.ctx.caseworker, self.ctx.clock
 
         def done(_count: int) -> None:
-            dialog.done_ok()
-            self.ctx.changed()
+            self.ctx.changed()  # written: every view shows it, even if the dialog is gone
+            if shiboken6.isValid(dialog):
+                dialog.done_ok()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(dialog):
+                dialog.failed(_message(exc))
+            else:  # closed meanwhile: the error still reaches the status bar
+                self.ctx.tasks.failed.emit(_message(exc))
 
         self.ctx.tasks.run(
             lambda conn: record_outcome(conn, [impulse_id], outcome, note, caseworker, clock),
             done,
-            lambda exc: dialog.failed(_message(exc)),
+            failed,
         )
 
     # --- edits --------------------------------------------------------------------------
