@@ -257,27 +257,6 @@ def test_not_relevant_without_a_note_keeps_the_dialog_open(qtbot, ctx, view):
     dialog.reject()
 
 
-def test_a_quick_note_records_not_relevant_from_the_case(qtbot, ctx, view):
-    # The case view's dialog is the inbox's outcome panel: the same quick notes work here.
-    detail = _find(
-        ctx, lambda d: d.row["status"] == "open" and any(i["outcome"] is None for i in d.impulses)
-    )
-    impulse = next(i for i in detail.impulses if i["outcome"] is None)
-    _open(qtbot, view, detail.row["case_ref"])
-    view.impulses_table.selectRow([i["id"] for i in view.impulse_model.rows].index(impulse["id"]))
-    dialog = view.ask_outcome()
-    assert dialog is not None
-    dialog.panel.quick_buttons[0].click()  # "Dubblettintyg"
-    with qtbot.waitSignal(view.loaded, timeout=WAIT):
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    conn = open_db(ctx.db_path)
-    row = conn.execute(
-        "SELECT outcome, outcome_note FROM impulses WHERE id = ?", (impulse["id"],)
-    ).fetchone()
-    conn.close()
-    assert tuple(row) == ("not_relevant", "Dubblettintyg")
-
-
 def _asking(qtbot, ctx, view):
     detail = _find(
         ctx, lambda d: d.row["status"] == "open" and any(i["outcome"] is None for i in d.impulses)
@@ -288,6 +267,20 @@ def _asking(qtbot, ctx, view):
     dialog = view.ask_outcome()
     assert dialog is not None
     return detail.row["case_ref"], impulse, dialog
+
+
+def test_a_quick_note_records_not_relevant_from_the_case(qtbot, ctx, view):
+    # The case view's dialog is the inbox's outcome panel: the same quick notes work here.
+    _ref, impulse, dialog = _asking(qtbot, ctx, view)
+    dialog.panel.quick_buttons[0].click()  # "Dubblettintyg"
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    conn = open_db(ctx.db_path)
+    row = conn.execute(
+        "SELECT outcome, outcome_note FROM impulses WHERE id = ?", (impulse["id"],)
+    ).fetchone()
+    conn.close()
+    assert tuple(row) == ("not_relevant", "Dubblettintyg")
 
 
 def test_enter_twice_records_the_outcome_once(qtbot, ctx, view):
