@@ -228,7 +228,9 @@ def balance(
     conn = ctx.conn(check=apply_)
     day = ctx.on(on)
     actor = _actor(ctx, as_) if apply_ else None
-    proposal = propose_balance(conn, day, weeks=weeks, max_moves=max_moves)
+    proposal = propose_balance(
+        conn, day, weeks=weeks, max_moves=max_moves, store=_is_today(ctx, on)
+    )
     moved = None
     if apply_:
         assert reason is not None

@@ -46,7 +46,7 @@ from typing import Any
 from app.clock import Clock, start_of_day_utc, utc_iso
 from app.errors import InvalidInputError, NotFoundError
 from app.profile import Caseworker
-from app.team import FAR_DAYS, milestones_within, scan_team, team_rules
+from app.team import milestones_of, team_loads, team_rules
 from db import queries, transaction
 
 MAX_REASON_LENGTH = 1000
@@ -286,6 +286,17 @@ def _protected_by_follow_up(conn: sqlite3.Connection, on: date, days: int) -> se
     }
 
 
+def _recovering(conn: sqlite3.Connection, on: date) -> set[int]:
+    """Open cases whose recovery time (återhämtning) runs past ``on``."""
+    return {
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM cases WHERE status = 'open' AND recovery_until > ?",
+            (on.isoformat(),),
+        ).fetchall()
+    }
+
+
 def _away_during(conn: sqlite3.Connection, first: date, last: date) -> set[int]:
     return {
         r[0]
@@ -303,9 +314,11 @@ def propose_balance(
     weeks: int | None = None,
     max_moves: int | None = None,
     caseworker_ids: Iterable[int] | None = None,
+    store: bool = True,
 ) -> BalanceProposal:
     """Propose moves that even out the next ``weeks`` weeks of load (see the module
-    docstring for the rules). Reads only: nothing moves until ``apply_moves``."""
+    docstring for the rules). Nothing moves until ``apply_moves``; the only write is the
+    team's case digests (``store=False`` keeps another day's from replacing today's)."""
     rules = team_rules()
     weeks = rules.balance_weeks if weeks is None else weeks
     max_moves = rules.balance_max_moves if max_moves is None else max_moves
@@ -322,29 +335,38 @@ def propose_balance(
         ).fetchall()
         if wanted is None or r[0] in wanted
     }
-    scan = scan_team(conn, on, caseworker_ids=None if wanted is None else list(pool))
+    # The stored case digests give each case's load and milestones ahead (app.team).
+    case_loads, ahead = team_loads(
+        conn, on, caseworker_ids=None if wanted is None else list(pool), ahead_days=horizon,
+        store=store,
+    )  # fmt: skip
+    ahead_of = {case_id: (keys, ords) for case_id, _cw, keys, ords in ahead}
+    planned = {case_id for case_id, day in queries.plans_for(conn, None) if day}
+    recovering = _recovering(conn, on)
     protected = _protected_by_follow_up(conn, on, rules.protect_follow_up_days)
     away = _away_during(conn, on, on + timedelta(days=horizon))
+    on_ord = on.toordinal()
     loads: dict[int, float] = dict.fromkeys(pool, 0.0)
     movable: dict[int, list[tuple[float, str, int, tuple[str, ...]]]] = {cw: [] for cw in pool}
-    for f, c in zip(scan.facts, scan.loads, strict=True):
+    for c in case_loads:
         cw = c.caseworker_id
         if cw is None or cw not in pool:
             continue
-        if horizon == FAR_DAYS:
-            load, count = c.load, c.milestones_28
-        else:
-            count = len(milestones_within(f, horizon))
-            load = c.load + rules.milestone * (count - c.milestones_28)
+        keys = tuple(
+            key
+            for key, ordinal in milestones_of(*ahead_of.get(c.case_id, (None, None)))
+            if 0 <= ordinal - on_ord <= horizon
+        )
+        count = len(keys)
+        load = c.load + rules.milestone * (count - c.milestones_28)
         loads[cw] += load
         if (
             count
-            and f.planned_on is None
-            and f.id not in protected
-            and not (f.recovery_until and f.recovery_until > on)
+            and c.case_id not in planned
+            and c.case_id not in protected
+            and c.case_id not in recovering
         ):
-            keys = tuple(m.key for m in milestones_within(f, horizon))
-            movable[cw].append((load, f.case_ref, f.id, keys))
+            movable[cw].append((load, c.case_ref, c.case_id, keys))
     before = {pool[cw]: round(v, 6) for cw, v in loads.items()}
     moves: list[Move] = []
     while len(moves) < max_moves:

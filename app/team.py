@@ -58,11 +58,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from app.bulk import paused_gc
-from app.chain import Milestone
 from app.clock import local_date_of, start_of_day_utc, utc_iso
 from app.errors import NotFoundError, RuleTableError
 from app.priority import CaseFacts, requirement_met
-from app.rules import MilestoneRule, chain_rules, flatten_weights, standard_weights
+from app.rules import chain_rules, flatten_weights, standard_weights
 
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.
@@ -255,10 +254,11 @@ class CaseDigest(NamedTuple):
 
     def milestones(self) -> list[tuple[str, int]]:
         """(key, date ordinal) of the milestones ahead, in date order."""
-        return _milestones(self.milestone_keys, self.milestone_ords)
+        return milestones_of(self.milestone_keys, self.milestone_ords)
 
 
-def _milestones(keys: str | None, ords: str | None) -> list[tuple[str, int]]:
+def milestones_of(keys: str | None, ords: str | None) -> list[tuple[str, int]]:
+    """(key, date ordinal) of a digest's milestones ahead, from its stored keys and dates."""
     if not keys or not ords:
         return []
     return [(key, int(ords[6 * i : 6 * i + 6])) for i, key in enumerate(keys.split(";"))]
@@ -353,17 +353,6 @@ class TeamScan:
 
 
 @lru_cache(maxsize=65536)
-def _rules_within(employment: str, day: int, horizon: int) -> tuple[MilestoneRule, ...]:
-    """The chain rules whose milestone can fall within ``horizon`` days of chain day ``day``
-    (a running chain reaches rule day n in n - day days). Memoised: asked once per case."""
-    return tuple(
-        rule
-        for rule in chain_rules().by_employment.get(employment, ())
-        if 0 <= rule.day - day <= horizon
-    )
-
-
-@lru_cache(maxsize=65536)
 def _next_threshold(employment: str, day: int) -> int | None:
     """The first chain day after ``day`` on which a running chain's digest changes: a new
     phase begins, or the day after a milestone that requires a recorded position (from
@@ -372,29 +361,6 @@ def _next_threshold(employment: str, day: int) -> int | None:
     days = [p.first_day for p in rules.phases if p.first_day > day]
     days += [r.day + 1 for r in rules.by_employment.get(employment, ()) if r.requires]
     return min((d for d in days if d > day), default=None)
-
-
-def milestones_within(f: CaseFacts, horizon: int) -> list[Milestone]:
-    """The case's milestones with ``0 <= days_left <= horizon`` whose required position is
-    not yet recorded; none for a chain that is not running.
-
-    Only the rules that can fall inside the window are asked, each through the chain's own
-    (cached) computation of a milestone, so a whole team costs a fraction of working out
-    every milestone of every case; the result equals filtering ``chain.milestones``.
-    """
-    chain = f.chain
-    if not chain.active:
-        return []
-    out = []
-    for rule in _rules_within(chain.employment, chain.day, horizon):
-        m = chain.milestone(rule)  # the chain's own per-rule computation, cached
-        if (
-            m is not None
-            and 0 <= m.days_left <= horizon
-            and not (m.requires and requirement_met(f, m.requires))
-        ):
-            out.append(m)
-    return out
 
 
 class _Meta(NamedTuple):
@@ -1013,7 +979,7 @@ def _forecast(
     totals = [0] * weeks
     for case_id, caseworker_id, keys, ords in ahead:
         who = owners.get(caseworker_id, UNASSIGNED_SV)  # type: ignore[arg-type]
-        for key, ordinal in _milestones(keys, ords):
+        for key, ordinal in milestones_of(keys, ords):
             if not 0 <= ordinal - on_ord <= horizon:
                 continue
             week = (ordinal - first_ord) // 7

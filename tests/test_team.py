@@ -195,24 +195,6 @@ def test_waiting_for_coordination_agrees_with_the_stock_states(
     assert set(team_table(conn, ON).totals.cases["waiting_for_coordination"]) == expected
 
 
-def test_milestones_within_equals_filtering_every_milestone(conn: sqlite3.Connection) -> None:
-    from app.demo import build_demo
-    from app.priority import requirement_met
-    from app.team import milestones_within
-
-    build_demo(conn, caseworkers=2, cases_per_caseworker=150, seed=5, today=ON)
-    for horizon in (14, 28, 61):
-        for f in load_facts(conn, ON):
-            expected = [
-                m
-                for m in f.chain.milestones
-                if f.chain.active
-                and 0 <= m.days_left <= horizon
-                and not (m.requires and requirement_met(f, m.requires))
-            ]
-            assert milestones_within(f, horizon) == expected, f.case_ref
-
-
 def test_no_contact_boundary_and_null(conn: sqlite3.Connection, stock: StockBuilder) -> None:
     stock.caseworker("hl01", "Anna Andersson")
     stock.case("X59", start=ago(100), last_contact_on=ago(59).isoformat())

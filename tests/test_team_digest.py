@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from app.demo import build_demo
+from app.priority import requirement_met
 from app.team import (
     FAR_DAYS,
     NEAR_DAYS,
     milestone_forecast,
-    milestones_within,
     scan_team,
     team_loads,
     team_table,
@@ -23,6 +23,18 @@ from app.team import (
 from db import open_db, transaction
 
 ON = date(2026, 11, 23)
+
+
+def milestones_within(f, horizon: int) -> list:
+    """The definition, asked of the chain directly: a running chain's milestones within
+    ``horizon`` days whose required position is not recorded."""
+    return [
+        m
+        for m in f.chain.milestones
+        if f.chain.active
+        and 0 <= m.days_left <= horizon
+        and not (m.requires and requirement_met(f, m.requires))
+    ]
 
 
 def fresh_figures(conn: sqlite3.Connection, on: date) -> dict[int | None, tuple]:
