@@ -367,5 +367,10 @@ def rank(facts: list[CaseFacts], on: date, weights: Weights) -> list[tuple[CaseF
     """Cases with their scores, highest first; ties broken by case id so the order is stable."""
     with paused_gc():
         scored = [(f, score_case(f, on, weights)) for f in facts]
-        scored.sort(key=lambda pair: (-pair[1].total, pair[0].case_ref))
+        scored.sort(key=lambda pair: rank_key(pair[1].total, pair[0].case_ref))
     return scored
+
+
+def rank_key(total: float, case_ref: str) -> tuple[float, str]:
+    """The ranking order: the highest score first, ties by case reference."""
+    return -total, case_ref

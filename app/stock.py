@@ -14,7 +14,15 @@ from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
 from app.clock import Clock, local_date_of, utc_iso
 from app.errors import InvalidInputError, NotFoundError
 from app.pin import mask_pin
-from app.priority import CaseFacts, OpenFollowUp, OpenImpulse, Score, rank, score_case
+from app.priority import (
+    CaseFacts,
+    OpenFollowUp,
+    OpenImpulse,
+    Score,
+    rank,
+    rank_key,
+    score_case,
+)
 from app.profile import Caseworker, weights_for
 from app.rules import Weights, chain_rules
 from db import queries, read_snapshot, transaction
@@ -23,7 +31,8 @@ PHASES = ("1-90", "91-180", "181-365", "366+")
 MILESTONE_WINDOW_DAYS = 14
 
 
-def _d(text: str | None) -> date | None:
+def date_of(text: str | None) -> date | None:
+    """The date of a stored ISO date or timestamp (its first ten characters); None for none."""
     return date.fromisoformat(text[:10]) if text else None
 
 
@@ -68,7 +77,7 @@ def _load_facts(
         follow_ups[case_id].append(
             OpenFollowUp(local_date_of(due_at), kind, local_date_of(snoozed) if snoozed else None)
         )
-    plans = {case_id: _d(day) for case_id, day in queries.plans_for(conn, caseworker_id)}
+    plans = {case_id: date_of(day) for case_id, day in queries.plans_for(conn, caseworker_id)}
     rules = chain_rules()
     fromiso = date.fromisoformat
     no_items: list = []
@@ -157,11 +166,10 @@ def today_list(
 ) -> TodayList:
     """The planned lane for ``on`` first, then every other open case ranked by score."""
     weights = weights or weights_for(conn, caseworker)
-    with paused_gc():
-        facts = load_facts(conn, on, caseworker_id=caseworker.id)
-        ranked = rank(facts, on, weights)
-        planned = [TodayItem(f, s) for f, s in ranked if f.planned_on == on]
-        rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on]
+    facts = load_facts(conn, on, caseworker_id=caseworker.id)  # (both pause the collector)
+    ranked = rank(facts, on, weights)
+    planned = [TodayItem(f, s) for f, s in ranked if f.planned_on == on]
+    rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on]
     if limit is not None:
         rest = rest[:limit]
     return TodayList(on, caseworker, planned, rest, len(facts))
@@ -207,7 +215,7 @@ def explain_case(
         "plan_status": row["plan_status"],
     }
     periods = [
-        (date.fromisoformat(p["start"]), _d(p["end"]))
+        (date.fromisoformat(p["start"]), date_of(p["end"]))
         for p in conn.execute(
             "SELECT start, end FROM sick_periods WHERE case_id = ? ORDER BY start", (row["id"],)
         )
@@ -223,7 +231,7 @@ def explain_case(
         result["planned_on"] = facts.planned_on.isoformat() if facts.planned_on else None
     else:
         chain = chain_on(
-            periods, on, employment=row["employment"], birth_date=_d(row["birth_date"])
+            periods, on, employment=row["employment"], birth_date=date_of(row["birth_date"])
         )
         result["score"] = 0.0
         result["reasons"] = []
@@ -421,7 +429,7 @@ def stock_rows(
 
 
 def _by_rank(row: StockRow) -> tuple[float, str]:
-    return -row.score, row.case_ref
+    return rank_key(row.score, row.case_ref)
 
 
 def _stock_scopes(conn: sqlite3.Connection, caseworker: Caseworker | None) -> list[dict[str, Any]]:

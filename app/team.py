@@ -65,7 +65,7 @@ from app.rules import chain_rules, flatten_weights, standard_weights
 
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.
-from app.stock import load_facts, missing_os_position, waiting_for_coordination
+from app.stock import date_of, load_facts, missing_os_position, waiting_for_coordination
 from db import read_snapshot, transaction
 from db.errors import DatabaseBusyError
 from db.queries import get_setting, put_setting
@@ -252,10 +252,6 @@ class CaseDigest(NamedTuple):
     on_ord: int
     until_ord: int
 
-    def milestones(self) -> list[tuple[str, int]]:
-        """(key, date ordinal) of the milestones ahead, in date order."""
-        return milestones_of(self.milestone_keys, self.milestone_ords)
-
 
 def milestones_of(keys: str | None, ords: str | None) -> list[tuple[str, int]]:
     """(key, date ordinal) of a digest's milestones ahead, from its stored keys and dates."""
@@ -348,9 +344,6 @@ class TeamScan:
     loads: list[CaseLoad]
     rules: TeamRules
 
-    def by_case(self) -> dict[int, tuple[CaseFacts, CaseLoad]]:
-        return {f.id: (f, c) for f, c in zip(self.facts, self.loads, strict=True)}
-
 
 @lru_cache(maxsize=65536)
 def _next_threshold(employment: str, day: int) -> int | None:
@@ -423,10 +416,6 @@ def _second(pair: tuple[str, int]) -> int:
     return pair[1]
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text[:10]) if text else None
-
-
 def _scan(
     conn: sqlite3.Connection,
     on: date,
@@ -493,7 +482,7 @@ def _scan(
         missing_os = f.os_position is None and chain.day >= 181 and missing_os_position(f)
         # No contact for 60 days, counted from the last contact, else the chain's first day,
         # else the day the case was opened; a case with none of them is flagged.
-        basis = _day(m.last_contact) or f.chain_start or _day(m.opened)
+        basis = date_of(m.last_contact) or f.chain_start or date_of(m.opened)
         no_contact = True
         if basis is not None:
             limit = basis.toordinal() + NO_CONTACT_DAYS
@@ -659,7 +648,7 @@ def _store_digests(
          int(d.missing_os), d.on_ord, d.until_ord)
         for d in digests
     ]  # fmt: skip
-    busy = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    timeout = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
     conn.execute(f"PRAGMA busy_timeout = {STORE_BUSY_MS}")
     try:
         with transaction(conn):
@@ -671,7 +660,7 @@ def _store_digests(
                 put_setting(conn, _DIGEST_SETTING, fingerprint)
             conn.executemany(
                 f"INSERT OR REPLACE INTO team_digest ({_DIGEST_COLUMNS}) "
-                f"VALUES ({', '.join('?' * 14)})",
+                f"VALUES ({', '.join('?' * len(CaseDigest._fields))})",
                 rows,
             )
     except (sqlite3.OperationalError, DatabaseBusyError) as exc:  # locked, or read-only
@@ -680,7 +669,7 @@ def _store_digests(
             "Teamsammanställningen sparades inte (%s); den räknas om nästa gång.", exc
         )
     finally:
-        conn.execute(f"PRAGMA busy_timeout = {int(busy)}")
+        conn.execute(f"PRAGMA busy_timeout = {timeout}")
 
 
 # -- the table -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from app.team import (
     team_table,
     team_view,
 )
-from db import open_db, transaction
+from db import BUSY_TIMEOUT_MS, open_db, transaction
 
 ON = date(2026, 11, 23)
 
@@ -209,6 +209,8 @@ def test_a_locked_database_still_gives_the_table(demo, tmp_path: Path) -> None:
     finally:
         other.execute("ROLLBACK")
         other.close()
+    # The short wait for a lock was only for that store: the connection waits as before.
+    assert demo.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
     assert table_figures(demo, ON) == {
         r.ext_id: (r.figures(), r.phases, r.cases) for r in [*table.rows, table.totals]
     }
