@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtGui import QAction, QKeySequence
 
 from app.followups import get_follow_up
 from app.reminders import Reminder
@@ -21,6 +20,7 @@ from tests.ui.follow_up_helpers import (
     follow_up_row,
     my_open_cases,
 )
+from tests.ui.helpers import action_for
 from ui.dialogs.follow_up import FollowUpDialog, SnoozeDialog, TextDialog
 from ui.follow_up_actions import FollowUpActions, Target
 from ui.main_window import FOLLOW_UPS, MainWindow
@@ -313,19 +313,11 @@ def test_without_a_system_tray_the_notifier_stays_silent(qtbot, ctx):
 # -- the main window -------------------------------------------------------------------------
 
 
-def _action_for(window: MainWindow, keys: str) -> QAction:
-    wanted = QKeySequence(keys)
-    for action in window.findChildren(QAction):
-        if wanted in action.shortcuts():
-            return action
-    raise AssertionError(f"no action bound to {keys}")
-
-
 def test_ctrl_4_shows_bevakningar(qtbot, ctx, settings):
     window = MainWindow(ctx, settings)
     qtbot.addWidget(window)
     window.show()
-    _action_for(window, "Ctrl+4").trigger()
+    action_for(window, "Ctrl+4").trigger()
     assert window.stack.currentWidget() is window.follow_ups_view
     assert window.rail.item(FOLLOW_UPS).text() == "Bevakningar"
 
@@ -335,15 +327,15 @@ def test_f_opens_a_new_follow_up_on_the_previewed_or_open_case(qtbot, ctx, setti
     qtbot.addWidget(window)
     window.show()
     first, second = my_open_cases(ctx)[:2]
-    _action_for(window, "F").trigger()
+    action_for(window, "F").trigger()
     assert window.actions.dialog is None  # no case yet: nothing to act on
     window.preview.show_case(first)
-    _action_for(window, "F").trigger()
+    action_for(window, "F").trigger()
     dialog = window.actions.dialog
     assert isinstance(dialog, FollowUpDialog) and dialog.case_ref == first
     dialog.reject()
     window.open_case(second)
-    _action_for(window, "F").trigger()
+    action_for(window, "F").trigger()
     assert window.actions.dialog.case_ref == second
     window.actions.dialog.reject()
 

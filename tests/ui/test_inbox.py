@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 import ui.views.inbox as inbox_module
 from app.inbox import inbox_items, record_outcome, unread_count
 from db import open_db
+from tests.ui.helpers import loaded_view
 from ui.dialogs.outcome import ACTED, NOT_RELEVANT, OTHER_ACTOR, OutcomePanel
 from ui.models.inbox_model import (
     RECEIVED,
@@ -52,13 +53,7 @@ def impulse_rows(ctx, ids):
 
 @pytest.fixture
 def view(qtbot, ctx):
-    widget = InboxView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.refresh()
-    return widget
+    return loaded_view(qtbot, InboxView(ctx))
 
 
 def shown_ids(view) -> list[int]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-
+from tests.ui.helpers import action_for
 from ui.main_window import FOLLOW_UPS, STOCK, TODAY, MainWindow
 
 
@@ -16,24 +15,16 @@ def test_window_opens_on_today_and_shows_data(qtbot, ctx, settings):
     assert window.stack.currentWidget() is window.today_view
 
 
-def _action_for(window: MainWindow, keys: str):
-    wanted = QKeySequence(keys)
-    for action in window.findChildren(QAction):
-        if wanted in action.shortcuts():
-            return action
-    raise AssertionError(f"no action bound to {keys}")
-
-
 def test_ctrl_number_switches_views(qtbot, ctx, settings):
     # The offscreen platform has no focus window, so trigger the bound actions directly.
     window = MainWindow(ctx, settings)
     qtbot.addWidget(window)
     window.show()
-    _action_for(window, "Ctrl+3").trigger()
+    action_for(window, "Ctrl+3").trigger()
     assert window.stack.currentWidget() is window.stock_view
-    _action_for(window, "Ctrl+2").trigger()
+    action_for(window, "Ctrl+2").trigger()
     assert window.stack.currentWidget() is window.inbox_view
-    _action_for(window, "Ctrl+1").trigger()
+    action_for(window, "Ctrl+1").trigger()
     assert window.stack.currentWidget() is window.today_view
 
 

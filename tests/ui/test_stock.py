@@ -13,6 +13,7 @@ from app.profile import resolve_caseworker
 from app.stock import PHASES, STATES, stock_counts, stock_rows
 from app.views import ViewSpec, list_views
 from db import open_db
+from tests.ui.helpers import loaded_view
 from ui.models import stock_model
 from ui.models.stock_model import NAME, SCORE, StockModel, sv_key
 from ui.views.stock import StockView
@@ -22,13 +23,7 @@ ON = date(2026, 11, 23)
 
 @pytest.fixture
 def view(qtbot, ctx, settings):
-    widget = StockView(ctx, settings=settings)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.refresh()
-    return widget
+    return loaded_view(qtbot, StockView(ctx, settings=settings))
 
 
 def engine_counts(ctx) -> dict:

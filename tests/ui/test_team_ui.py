@@ -15,6 +15,7 @@ from app.cover import list_absences
 from app.profile import resolve_caseworker
 from app.team import team_view
 from db import open_db
+from tests.ui.helpers import loaded_view
 from ui.main_window import TEAM, MainWindow
 from ui.models.team_model import COLUMNS, FIGURE_COLUMNS, TeamModel
 from ui.views.team import TeamView
@@ -37,13 +38,7 @@ def lead_ctx(qapp, demo_db, clock):
 
 @pytest.fixture
 def view(qtbot, lead_ctx):
-    widget = TeamView(lead_ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.refresh()
-    return widget
+    return loaded_view(qtbot, TeamView(lead_ctx))
 
 
 def engine_view(ctx):
