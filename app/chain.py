@@ -1,6 +1,6 @@
 """The rehabilitation-chain clock: day counting, phases and milestones, with exceptions.
 
-Counting follows DOMAIN.md: calendar days of reduced work capacity from day 1 of the
+Counting follows docs/domain.md: calendar days of reduced work capacity from day 1 of the
 sick period, days 1-14 included. Periods are linked (counted as one chain) when fewer
 than ``link_gap_days`` calendar days lie *between* them, i.e. strictly after the end of
 one and before the start of the next. Overlapping periods are merged; no day counts twice.

@@ -1,6 +1,6 @@
 """The synthetic demo stock: caseworkers, cases and everything around them, from a seed.
 
-Shares marked DOMAIN come from the case-file study figures in DOMAIN.md; everything
+Shares marked DOMAIN come from the case-file study figures in docs/domain.md; everything
 else is a labelled assumption in the block below. The build is deterministic for a
 given seed and "today", and never touches the system clock or the global random.
 """
@@ -25,8 +25,8 @@ from app.rules import chain_rules
 
 # ---------------------------------------------------------------------------------------------
 # ASSUMPTIONS: every figure the generator uses, here and nowhere else. A figure marked
-# DOMAIN is from DOMAIN.md's case-file study; every other figure is an assumption, because
-# DOMAIN.md lacks caseload, case duration, phase spread, employment mix and the rest.
+# DOMAIN is from the case-file study in docs/domain.md; every other figure is an assumption,
+# because the reports give no caseload, case duration, phase spread, employment mix and the rest.
 # ---------------------------------------------------------------------------------------------
 TEAM_NAME = "Team Syd"
 LEAD_EXT_ID = "lead01"

@@ -18,12 +18,27 @@ ensure_venv() {
     fi
   fi
   local stamp=".venv/.installed-${extras//,/-}"
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  if ! installed_with "$extras"; then
     .venv/bin/python -m pip install --quiet --upgrade pip
     .venv/bin/python -m pip install --quiet -e ".[${extras}]"
     touch "$stamp"
   fi
   build_translations
+}
+
+# True when .venv already holds the project with every extra asked for (an install with more
+# extras counts: "gui,test" serves "gui"), and pyproject.toml has not changed since.
+installed_with() {
+  local wanted="$1" stamp extra have
+  for stamp in .venv/.installed-*; do
+    [ -f "$stamp" ] && [ ! pyproject.toml -nt "$stamp" ] || continue
+    have="-${stamp#.venv/.installed-}-"
+    for extra in ${wanted//,/ }; do
+      [[ "$have" == *"-$extra-"* ]] || continue 2
+    done
+    return 0
+  done
+  return 1
 }
 
 # Compile the Qt translation sources (.ts) into the .qm files the window loads.

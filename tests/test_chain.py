@@ -1,6 +1,6 @@
 """The rehabilitation-chain clock (app/chain.py) and its rule table (app/rules.py).
 
-Dates and day numbers follow DOMAIN.md, "The rehabilitation chain".
+Dates and day numbers follow docs/domain.md, "The rehabilitation chain".
 """
 
 from __future__ import annotations
