@@ -13,6 +13,11 @@ from typing import Any
 import click
 
 from app.clock import Clock, FixedClock, local_today
+from app.i18n import install_click_language
+
+# Click's own texts (usage, errors, --help) in the chosen language, before any command is
+# declared: every command module imports this one first.
+install_click_language()
 
 DB_ENV = "OVERBLICK_DB"
 

@@ -24,6 +24,7 @@ ensure_venv() {
     touch "$stamp"
   fi
   build_translations
+  build_catalogues
 }
 
 # True when .venv already holds the project with every extra asked for (an install with more
@@ -50,6 +51,19 @@ build_translations() {
     [ -f "$ts" ] || continue
     if [ ! -f "${ts%.ts}.qm" ] || [ "$ts" -nt "${ts%.ts}.qm" ]; then
       "$lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
+    fi
+  done
+}
+
+# Compile the gettext catalogues (.po) of the command line and engine into .mo (app/i18n.py).
+build_catalogues() {
+  local pybabel=.venv/bin/pybabel
+  [ -x "$pybabel" ] || return 0
+  local po
+  for po in resources/locale/*/LC_MESSAGES/*.po; do
+    [ -f "$po" ] || continue
+    if [ ! -f "${po%.po}.mo" ] || [ "$po" -nt "${po%.po}.mo" ]; then
+      "$pybabel" -q compile --statistics -i "$po" -o "${po%.po}.mo" >/dev/null
     fi
   done
 }
