@@ -42,7 +42,7 @@ from app.errors import OverblickError
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a folder is refused in Swedish by Context
     default=None,
     help=f"Databasfil (annars ${DB_ENV}, annars i användarens datamapp).",
 )

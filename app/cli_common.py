@@ -14,6 +14,7 @@ import click
 
 from app.clock import Clock, FixedClock, local_today
 from app.i18n import install_click_language
+from db import refuse_folder
 
 # Click's own texts (usage, errors, --help) in the chosen language, before any command is
 # declared: every command module imports this one first.
@@ -46,28 +47,45 @@ def default_db_path() -> Path:
     return Path(user_data_dir("Overblick", appauthor=False)) / "overblick.db"
 
 
+# The commands whose purpose is to put data into a store: only these create a database
+# (and its folders) where there is none. Every other command refuses a missing or empty
+# database with exit code 2 and says how to make one; nothing is created.
+CREATING_COMMANDS = frozenset({"demo", "import"})
+
+
+def _running_creating_command() -> bool:
+    click_ctx = click.get_current_context(silent=True)
+    return click_ctx is not None and click_ctx.find_root().invoked_subcommand in CREATING_COMMANDS
+
+
 class Context:
     """What every command shares: where the database is, and the clock."""
 
     def __init__(self, db_path: Path | None, clock: Clock) -> None:
         self.db_path = db_path or default_db_path()
+        refuse_folder(self.db_path)
         self.clock = clock
         self._conn: sqlite3.Connection | None = None
 
-    def conn(self, *, check: bool = True) -> sqlite3.Connection:
+    def conn(self, *, check: bool = True, create: bool | None = None) -> sqlite3.Connection:
         """The database. Commands that write pass the integrity check first (and take the
         day's backup); read-only listings skip the check to start fast, since SQLite itself
-        refuses damaged pages they would read."""
+        refuses damaged pages they would read.
+
+        ``create``: make the database if there is none; by default only the commands in
+        ``CREATING_COMMANDS`` do."""
+        if create is None:
+            create = _running_creating_command()
         if self._conn is None:
             if check:
                 from app.safety import daily_backup_if_due, open_checked
 
-                self._conn = open_checked(self.db_path)
+                self._conn = open_checked(self.db_path, create=create)
                 daily_backup_if_due(self._conn, self.db_path, self.clock)
             else:
                 from db import open_db
 
-                self._conn = open_db(self.db_path)
+                self._conn = open_db(self.db_path, create=create)
         return self._conn
 
     def on(self, value: date | None) -> date:

@@ -73,7 +73,7 @@ def follow_up() -> None:
     help="Vem bevakningen gäller.",
 )
 @click.option("--note", default=None, help="Anteckning.")
-@click.option("--every", default=None, metavar="N", help="Upprepa: 3d, 2w (veckor).")
+@click.option("--every", default=None, metavar="N", help="Upprepa: 3d, 2w (veckor), 1m (månad).")
 @click.option(
     "--until", "until", default=None, metavar="DATUM", help="Upprepa till och med detta datum."
 )

@@ -35,7 +35,7 @@ def _history(ctx: Any, limit: int, as_json: bool) -> int:
     from app.clock import STOCKHOLM
     from app.importing import import_history
 
-    runs = import_history(ctx.conn(), limit)
+    runs = import_history(ctx.conn(create=False), limit)
     if as_json:
         emit_json([r.as_json() for r in runs])
         return 0

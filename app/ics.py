@@ -87,21 +87,34 @@ def _names(conn: sqlite3.Connection, case_ids: set[int]) -> dict[int, str]:
     }
 
 
+FREQ = {"days": "daily", "weeks": "weekly", "months": "monthly"}
+
+
 def _rrule(follow_up: FollowUp, start: datetime) -> dict[str, Any] | None:
     rec = follow_up.recurrence
     if rec is None:
         return None
-    rule: dict[str, Any] = {
-        "freq": "daily" if rec.unit == "days" else "weekly",
-        "interval": rec.every,
-    }
+    rule: dict[str, Any] = {"freq": FREQ[rec.unit], "interval": rec.every}
+    if rec.unit == "months" and (rec.day or start.day) > 28:
+        # The 31st in a shorter month is its last day: the latest of 28..31 that exists.
+        rule["bymonthday"] = list(range(28, (rec.day or start.day) + 1))
+        rule["bysetpos"] = -1
     if rec.count is not None:
         rule["count"] = max(1, rec.count - follow_up.occurrences)
     elif rec.until is not None:
         # With a TZID start, UNTIL is given in UTC (RFC 5545 3.3.10): the last allowed start.
-        last = at_local(rec.until, start.astimezone(STOCKHOLM).time())
+        last = at_local(rec.until, rec.at or start.time())
         rule["until"] = last.astimezone(UTC)
     return rule
+
+
+def _series_start(fu: FollowUp) -> datetime:
+    """DTSTART of a recurring follow-up: its current date at the series' own wall-clock
+    time (a time the spring change skips is written as asked; RFC 5545 moves it forward
+    that night only, as Överblick does)."""
+    local = fu.due_at.astimezone(STOCKHOLM)
+    at = fu.recurrence.at if fu.recurrence and fu.recurrence.at else local.time()
+    return datetime.combine(local.date(), at, tzinfo=STOCKHOLM)
 
 
 def build_calendar(conn: sqlite3.Connection, caseworker: Caseworker | None, now: datetime) -> Any:
@@ -121,7 +134,7 @@ def build_calendar(conn: sqlite3.Connection, caseworker: Caseworker | None, now:
     first: date | None = None
     for fu in items:
         # A recurring series is anchored at its due time; a single one at its reminder time.
-        start = (fu.due_at if fu.recurrence else fu.fire_at).astimezone(STOCKHOLM)
+        start = _series_start(fu) if fu.recurrence else fu.fire_at.astimezone(STOCKHOLM)
         first = min(first or start.date(), start.date())
         summary = summary_of(fu)
         event = Event()

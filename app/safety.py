@@ -24,6 +24,7 @@ Nothing here logs a name or a personal identity number: the log gets counts only
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -120,6 +121,10 @@ def take_backup(
         keep = keep_count(db_path_or_conn)
     else:
         db_path = Path(db_path_or_conn).expanduser()
+        from db import NotADatabaseError, inspect_file
+
+        with contextlib.suppress(NotADatabaseError):  # a damaged database is backed up too
+            inspect_file(db_path)  # no backups/ folder beside another program's file
         keep = _keep_for_path(db_path)
     dest = storage.backup_into_folder(
         db_path_or_conn, backups_folder(db_path), reason, now=now, keep=keep
@@ -272,20 +277,26 @@ def check_on_start(db_path: str | os.PathLike[str], *, quick: bool = True) -> In
     return IntegrityReport(db_path, False, problems, good)
 
 
-def open_checked(db_path: str | os.PathLike[str], *, migrate: bool = True) -> sqlite3.Connection:
+def open_checked(
+    db_path: str | os.PathLike[str], *, migrate: bool = True, create: bool = True
+) -> sqlite3.Connection:
     """Check the database (read-only) and only then open it for writing.
 
     Raises :class:`DatabaseDamagedError` (exit code 2) naming the newest backup that
-    passes, so that a damaged database is never opened for writing.
+    passes, so that a damaged database is never opened for writing. Another program's
+    SQLite file, and (unless ``create``) a missing one, are refused before anything
+    else reads it (db.inspect_file).
     """
-    from db import open_db
+    from db import NotADatabaseError, inspect_file, open_db
 
+    with contextlib.suppress(NotADatabaseError):  # damage: the check below explains it
+        inspect_file(db_path, create=create)
     report = check_on_start(db_path)
     if not report.ok and (report.newest_good_backup is not None or _has_sqlite_header(db_path)):
         raise DatabaseDamagedError(report)
     # A file that never was a database (no SQLite header, no backups beside it): open_db
     # refuses it with its own message and leaves it untouched.
-    return open_db(db_path, migrate=migrate)
+    return open_db(db_path, migrate=migrate, create=create)
 
 
 def _has_sqlite_header(db_path: str | os.PathLike[str]) -> bool:

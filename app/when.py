@@ -66,7 +66,10 @@ _RELATIVE = re.compile(r"^\+\s*(?P<n>\d{1,4})\s*(?P<unit>d|w|v|h|t|min)$")
 _ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})$")
 _SLASH_DATE = re.compile(r"^(?P<d>\d{1,2})/(?P<mo>\d{1,2})(?:/(?P<y>\d{4}))?$")
 _IN_N = re.compile(r"^(?:om|in)\s+(?P<n>\d{1,3}|\w+)\s+(?P<unit>\w+)$")
-_EVERY = re.compile(r"^(?P<n>\d{1,3})\s*(?P<unit>d|dag|dagar|w|v|vecka|veckor|weeks?|days?)$")
+_EVERY = re.compile(
+    r"^(?P<n>\d{1,3})\s*(?P<unit>d|dag|dagar|w|v|vecka|veckor|weeks?|days?"
+    r"|m|mån|månad|månader|months?)$"
+)
 
 
 def accepted_forms_text() -> str:
@@ -255,16 +258,17 @@ def parse_day(text: str, now: datetime) -> date:
 
 
 def parse_every(text: str) -> tuple[int, str]:
-    """A recurrence interval: ``3d``, ``2w`` (``2v``), ``3 dagar``, ``2 veckor``.
+    """A recurrence interval: ``3d``, ``2w`` (``2v``), ``1m``, ``3 dagar``, ``2 veckor``,
+    ``1 månad``.
 
-    Returns ``(n, "days" | "weeks")``.
+    Returns ``(n, "days" | "weeks" | "months")``.
     """
     body = " ".join(str(text).strip().lower().split())
     match = _EVERY.match(body)
     if not match or int(match["n"]) < 1:
         raise InvalidInputError(
             f"'{text}' går inte att tolka som ett intervall. "
-            "Godkända former: 3d, 2w (eller 2v), 3 dagar, 2 veckor."
+            "Godkända former: 3d, 2w (eller 2v), 1m, 3 dagar, 2 veckor, 1 månad."
         )
-    unit = "days" if match["unit"][0] == "d" else "weeks"
+    unit = {"d": "days", "m": "months"}.get(match["unit"][0], "weeks")
     return int(match["n"]), unit

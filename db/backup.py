@@ -511,11 +511,17 @@ def _check_restorable(backup: Path) -> None:
             "återställs inte. Databasen har inte ändrats; välj en annan säkerhetskopia.",
             problems,
         )
+    from db import FileKind, ForeignDatabaseError, inspect_file
+
+    try:
+        ours = inspect_file(backup) in (FileKind.OURS, FileKind.UNSTAMPED)
+    except ForeignDatabaseError:
+        ours = False
     version = _user_version(backup)
-    if version == 0:
+    if version == 0 or not ours:
         raise BackupDamagedError(
-            f"{backup.name} är ingen Överblick-databas (tom eller utan schema) och återställs "
-            "inte. Databasen har inte ändrats."
+            f"{backup.name} är ingen Överblick-databas (tom, utan schema eller ett annat "
+            "programs) och återställs inte. Databasen har inte ändrats."
         )
     if version > LATEST_VERSION:
         raise NewerSchemaError(
@@ -629,6 +635,10 @@ def restore(
     if backup.exists() and db_path.exists() and backup.resolve() == db_path.resolve():
         raise BackupError("Säkerhetskopian och databasen är samma fil.")
     _check_restorable(backup)
+    from db import NotADatabaseError, inspect_file
+
+    with contextlib.suppress(NotADatabaseError):  # a damaged database is what restore is for
+        inspect_file(db_path)  # another program's file is never written into
     folder = backups_folder(db_path)
     pre = _pre_restore_backup(db_path, folder, now)
     method = "backup-api"

@@ -15,3 +15,11 @@ class NewerSchemaError(StorageError):
 
 class DatabaseBusyError(StorageError):
     """Another program held the database longer than the busy timeout."""
+
+
+class ForeignDatabaseError(StorageError):
+    """The file is an SQLite database of another program; it is left untouched."""
+
+
+class NoDatabaseError(StorageError):
+    """There is no database at the path (or it is empty), and this command creates none."""

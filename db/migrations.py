@@ -350,6 +350,47 @@ def _m006_standard_follow_ups_per_chain(db: sqlite_utils.Database) -> None:
     )
 
 
+def _series_anchor(conn: sqlite3.Connection, follow_up_id: int, case_id: int) -> str | None:
+    """The due time the caseworker last gave a series: at creation or its last reschedule."""
+    row = conn.execute(
+        "SELECT json_extract(detail, '$.due_at') FROM events WHERE case_id = ? "
+        "AND kind IN ('follow_up.created', 'follow_up.rescheduled') "
+        "AND json_extract(detail, '$.follow_up_id') = ? ORDER BY id DESC LIMIT 1",
+        (case_id, follow_up_id),
+    ).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def _m007_series_wall_clock(db: sqlite_utils.Database) -> None:
+    """A recurring follow-up keeps its own wall-clock time: ``at`` ("02:30", local) in its
+    ``recurrence``. Until now each occurrence took the previous one's local time, so a
+    series at 02:30 that met the spring change (03:30 that night) stayed at 03:30. The time
+    is taken from the due time the caseworker gave (the creation or last reschedule event),
+    so such a series gets 02:30 back from its next occurrence on."""
+    import json
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    stockholm = ZoneInfo("Europe/Stockholm")
+    conn = db.conn
+    rows = conn.execute(
+        "SELECT id, case_id, due_at, recurrence FROM follow_ups "
+        "WHERE recurrence IS NOT NULL AND recurrence != ''"
+    ).fetchall()
+    for follow_up_id, case_id, due_at, text in rows:
+        data = json.loads(text)
+        if data.get("at"):
+            continue
+        moment = datetime.fromisoformat(_series_anchor(conn, follow_up_id, case_id) or due_at)
+        local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(stockholm)
+        data["at"] = local.time().isoformat(timespec="minutes" if not local.second else "seconds")
+        data.setdefault("day", None)
+        conn.execute(
+            "UPDATE follow_ups SET recurrence = ? WHERE id = ?",
+            (json.dumps(data, ensure_ascii=False, sort_keys=True), follow_up_id),
+        )
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_saved_views,
@@ -357,6 +398,7 @@ MIGRATIONS: list[Migration] = [
     _m004_team,
     _m005_team_digest,
     _m006_standard_follow_ups_per_chain,
+    _m007_series_wall_clock,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 if LATEST_VERSION != version.LATEST_VERSION:

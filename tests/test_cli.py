@@ -170,6 +170,9 @@ def test_who_am_i_must_be_given_when_the_team_has_several(run_cli, small_stock):
 
 
 def test_whole_process_prints_no_traceback_on_bad_input(tmp_path: Path):
+    from db import open_db
+
+    open_db(tmp_path / "x.db").close()
     proc = subprocess.run(
         [sys.executable, "-m", "app", "--db", str(tmp_path / "x.db"), "explain", "NOPE"],
         capture_output=True,

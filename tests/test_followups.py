@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -213,8 +213,11 @@ def test_recurrence_round_trip():
     rec = Recurrence(3, "days", until=date(2027, 1, 31), count=None)
     assert Recurrence.from_text(rec.to_text()) == rec
     assert rec.label_sv() == "var 3:e dag till 2027-01-31"
+    monthly = Recurrence(1, "months", count=6, at=time(9, 30), day=31)
+    assert Recurrence.from_text(monthly.to_text()) == monthly
+    assert monthly.label_sv() == "var månad, 6 gånger"
     with pytest.raises(InvalidInputError):
-        Recurrence(1, "months")
+        Recurrence(1, "years")
 
 
 # -- snooze and wake ---------------------------------------------------------------------------
@@ -562,7 +565,8 @@ def test_cli_add_recurring(run_cli, cases):
                      "--json")  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert result.json()["follow_up"]["recurrence"] == {
-        "every": 2, "unit": "weeks", "until": "2027-01-31", "count": None,
+        "every": 2, "unit": "weeks", "until": "2027-01-31", "count": None, "at": "10:00",
+        "day": None,
     }  # fmt: skip
     text = cli_add(run_cli, "--at", "+1d", "--every", "3d", "--count", "4")
     assert text.exit_code == 0 and "återkommer var 3:e dag, 4 gånger" in text.stdout

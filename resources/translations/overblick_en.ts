@@ -305,6 +305,11 @@
             <translation>days</translation>
         </message>
         <message>
+            <location filename="../../ui/dialogs/follow_up.py" line="310" />
+            <source>månader</source>
+            <translation>months</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/follow_up.py" line="311" />
             <source>Var</source>
             <translation>Every</translation>
@@ -2285,6 +2290,11 @@
             <source>dagar</source>
             <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/dialogs/follow_up.py translates in this context at runtime.</translatorcomment>
             <translation>days</translation>
+        </message>
+        <message>
+            <source>månader</source>
+            <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/dialogs/follow_up.py translates in this context at runtime.</translatorcomment>
+            <translation>months</translation>
         </message>
         <message>
             <source>Var</source>

@@ -82,6 +82,18 @@ def test_quick_choice_and_recurrence_are_stored(qtbot, ctx):
     assert '"count": 3' in row["recurrence"] and '"unit": "weeks"' in row["recurrence"]
 
 
+def test_a_monthly_series_can_be_chosen(qtbot, ctx):
+    dialog = FollowUpActions(ctx).ask_new(my_open_cases(ctx)[0], None)
+    qtbot.addWidget(dialog)
+    dialog.when.edit.setText("2026-12-31 09:00")
+    dialog.repeat.setChecked(True)
+    dialog.every.setValue(1)
+    dialog.unit.setCurrentIndex(dialog.unit.findData("months"))
+    assert dialog.unit.currentText() == "månader"
+    recurrence = dialog.recurrence()
+    assert recurrence is not None and (recurrence.every, recurrence.unit) == (1, "months")
+
+
 def test_a_bad_when_shows_the_accepted_forms_and_stores_nothing(qtbot, ctx):
     actions = FollowUpActions(ctx)
     dialog = actions.ask_new(my_open_cases(ctx)[0], None)

@@ -307,6 +307,7 @@ class FollowUpDialog(_Dialog):
         self.unit.setAccessibleName(tr("Enhet för intervallet"))
         self.unit.addItem(tr("veckor"), "weeks")
         self.unit.addItem(tr("dagar"), "days")
+        self.unit.addItem(tr("månader"), "months")
         every_row = QHBoxLayout()
         every_row.addWidget(QLabel(tr("Var")))
         every_row.addWidget(self.every)
