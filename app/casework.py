@@ -84,14 +84,29 @@ EDITABLE = {
 }
 
 
-def update_case(
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A written edit of a legal fact (the case's fields, a consent), named by its event so
+    that it can be undone (``undo_edit``)."""
+
+    event_id: int
+    kind: str
+    detail: dict[str, Any]
+
+
+UNDOABLE = ("case.updated", "contact.consent")
+UNDO_KIND = "case.undo"
+
+
+def edit_case(
     conn: sqlite3.Connection,
     case_ref: str,
     changes: dict[str, Any],
     caseworker: Caseworker,
     clock: Clock,
-) -> dict[str, list[Any]]:
-    """Change editable fields of a case; write one event with every field's before and after."""
+) -> Edit | None:
+    """Change editable fields of a case; one 'case.updated' event with every field's before
+    and after. None when nothing changed (and nothing is written)."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise InvalidInputError(f"Fälten kan inte ändras här: {', '.join(sorted(unknown))}.")
@@ -110,17 +125,41 @@ def update_case(
         row = case_row(conn, case_ref)
         diff = {f: [row[f], v] for f, v in clean.items() if row[f] != v}
         if not diff:
-            return {}
-        sets = ", ".join(f"{f} = ?" for f in diff)
-        conn.execute(
-            f"UPDATE cases SET {sets}, updated_at = ?, last_action_at = ? WHERE id = ?",
-            (*[v[1] for v in diff.values()], now, now, row["id"]),
-        )
-        queries.append_event(
-            conn, case_id=row["id"], at=now, actor=caseworker.ext_id, kind="case.updated",
-            detail=diff,
-        )  # fmt: skip
-    return diff
+            return None
+        return _write_case(conn, row["id"], diff, caseworker, now, "case.updated", diff)
+
+
+def update_case(
+    conn: sqlite3.Connection,
+    case_ref: str,
+    changes: dict[str, Any],
+    caseworker: Caseworker,
+    clock: Clock,
+) -> dict[str, list[Any]]:
+    """``edit_case``, answering with every changed field's [before, after] ({} = unchanged)."""
+    edit = edit_case(conn, case_ref, changes, caseworker, clock)
+    return edit.detail if edit is not None else {}
+
+
+def _write_case(
+    conn: sqlite3.Connection,
+    case_id: int,
+    diff: dict[str, list[Any]],
+    caseworker: Caseworker,
+    now: str,
+    kind: str,
+    detail: dict[str, Any],
+) -> Edit:
+    """Write each field's new value (``diff``: field -> [before, after]) and the event."""
+    sets = ", ".join(f"{f} = ?" for f in diff)
+    conn.execute(
+        f"UPDATE cases SET {sets}, updated_at = ?, last_action_at = ? WHERE id = ?",
+        (*[v[1] for v in diff.values()], now, now, case_id),
+    )
+    event_id = queries.append_event(
+        conn, case_id=case_id, at=now, actor=caseworker.ext_id, kind=kind, detail=detail
+    )
+    return Edit(event_id, kind, detail)
 
 
 def add_note(
@@ -150,24 +189,101 @@ def set_consent(
     consent: bool | None,
     caseworker: Caseworker,
     clock: Clock,
-) -> None:
+) -> Edit:
     """Record whether the insured person consents to contact with this actor (30 kap. 10 § SFB)."""
     now = utc_iso(clock.now())
     with transaction(conn):
-        row = conn.execute(
-            "SELECT id, case_id, role, consent FROM contacts WHERE id = ?", (contact_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError("Kontakten finns inte längre.")
+        row = _contact(conn, contact_id)
         value = None if consent is None else int(consent)
-        conn.execute(
-            "UPDATE contacts SET consent = ?, consent_on = ? WHERE id = ?",
-            (value, now[:10] if value is not None else None, contact_id),
-        )
-        queries.append_event(
-            conn, case_id=row["case_id"], at=now, actor=caseworker.ext_id, kind="contact.consent",
-            detail={"contact": contact_id, "role": row["role"], "consent": [row["consent"], value]},
+        on = now[:10] if value is not None else None
+        return _write_consent(
+            conn, row, value, on, caseworker, now, "contact.consent",
+            {"contact": contact_id, "role": row["role"]},
         )  # fmt: skip
+
+
+def _contact(conn: sqlite3.Connection, contact_id: int) -> sqlite3.Row:
+    row = conn.execute(
+        "SELECT id, case_id, role, consent, consent_on FROM contacts WHERE id = ?", (contact_id,)
+    ).fetchone()
+    if row is None:
+        raise NotFoundError("Kontakten finns inte längre.")
+    return row
+
+
+def _write_consent(
+    conn: sqlite3.Connection,
+    row: sqlite3.Row,
+    value: int | None,
+    on: str | None,
+    caseworker: Caseworker,
+    now: str,
+    kind: str,
+    detail: dict[str, Any],
+) -> Edit:
+    """Write a contact's consent and its date, and the event with both before and after."""
+    conn.execute(
+        "UPDATE contacts SET consent = ?, consent_on = ? WHERE id = ?", (value, on, row["id"])
+    )
+    detail = {**detail, "consent": [row["consent"], value], "consent_on": [row["consent_on"], on]}
+    event_id = queries.append_event(
+        conn, case_id=row["case_id"], at=now, actor=caseworker.ext_id, kind=kind, detail=detail
+    )
+    return Edit(event_id, kind, detail)
+
+
+def undo_edit(
+    conn: sqlite3.Connection, event_id: int, caseworker: Caseworker, clock: Clock
+) -> Edit:
+    """Put back what the edit ``event_id`` changed, through the same writes, with one
+    'case.undo' event naming it. Refused when it is someone else's, already undone, or when
+    something has changed the same values since (nothing is then overwritten)."""
+    now = utc_iso(clock.now())
+    with transaction(conn):
+        event = conn.execute(
+            "SELECT id, case_id, actor, kind, detail FROM events WHERE id = ?", (event_id,)
+        ).fetchone()
+        detail = json.loads(event["detail"] or "{}") if event is not None else {}
+        if (
+            event is None
+            or event["kind"] not in UNDOABLE
+            or (event["kind"] == "case.updated" and not set(detail) <= set(EDITABLE))
+        ):
+            raise NotFoundError("Det finns ingen ändring att ångra.")
+        if event["actor"] != caseworker.ext_id:
+            raise InvalidInputError("Bara den som gjorde ändringen kan ångra den.")
+        undone = conn.execute(
+            "SELECT 1 FROM events WHERE kind = ? AND json_extract(detail, '$.event') = ?",
+            (UNDO_KIND, event_id),
+        ).fetchone()
+        if undone:
+            raise InvalidInputError("Ändringen är redan ångrad.")
+        undo = {"event": event_id, "undid": event["kind"]}
+        if event["kind"] == "case.updated":
+            row = conn.execute("SELECT * FROM cases WHERE id = ?", (event["case_id"],)).fetchone()
+            _unchanged_since(row, {field: after for field, (_before, after) in detail.items()})
+            back = {field: [after, before] for field, (before, after) in detail.items()}
+            return _write_case(conn, row["id"], back, caseworker, now, UNDO_KIND,
+                               {**undo, "changes": back})  # fmt: skip
+        row = _contact(conn, detail["contact"])
+        before, after = detail["consent"]
+        # Events written before the date was recorded: the date goes with the consent.
+        on_before, on_after = detail.get(
+            "consent_on", [row["consent_on"] if before is not None else None, row["consent_on"]]
+        )
+        _unchanged_since(row, {"consent": after, "consent_on": on_after})
+        return _write_consent(
+            conn, row, before, on_before, caseworker, now, UNDO_KIND,
+            {**undo, "contact": row["id"], "role": row["role"]},
+        )  # fmt: skip
+
+
+def _unchanged_since(row: sqlite3.Row, values: dict[str, Any]) -> None:
+    if any(row[field] != value for field, value in values.items()):
+        raise InvalidInputError(
+            "Uppgiften har ändrats sedan dess, så ändringen ångras inte. Ändra den direkt i "
+            "stället."
+        )
 
 
 @dataclass(frozen=True, slots=True)

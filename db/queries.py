@@ -125,8 +125,10 @@ def append_event(
     actor: str | None,
     kind: str,
     detail: dict[str, Any] | None = None,
-) -> None:
-    conn.execute(
+) -> int:
+    """Append one event; its id."""
+    cursor = conn.execute(
         "INSERT INTO events(case_id, at, actor, kind, detail) VALUES (?, ?, ?, ?, ?)",
         (case_id, at, actor, kind, json.dumps(detail or {}, ensure_ascii=False)),
     )
+    return int(cursor.lastrowid or 0)

@@ -308,6 +308,28 @@ def test_consent_recorded_in_the_app_is_never_overwritten(conn, workers, tmp_pat
     assert consent == {"K1": 0, "K2": 0}
 
 
+def test_an_undone_consent_no_longer_blocks_the_import(conn, workers, tmp_path):
+    from app.casework import set_consent, undo_edit
+    from app.profile import resolve_caseworker
+
+    run(conn, write(tmp_path / "c.csv", HEADER, ROWS))
+    run(
+        conn, write(tmp_path / "k.csv", CONTACTS, ["K1;A1;arbetsgivare;Per;", "K2;A1;läkare;Sara;"])
+    )
+    k1, k2 = (r[0] for r in conn.execute("SELECT id FROM contacts ORDER BY ext_id"))
+    me = resolve_caseworker(conn, "hl01")
+    set_consent(conn, k1, True, me, CLOCK)
+    undo_edit(conn, set_consent(conn, k2, True, me, CLOCK).event_id, me, CLOCK)  # by mistake
+    run(
+        conn,
+        write(
+            tmp_path / "k.csv", CONTACTS, ["K1;A1;arbetsgivare;Per;nej", "K2;A1;läkare;Sara;nej"]
+        ),
+    )
+    consent = dict(conn.execute("SELECT ext_id, consent FROM contacts").fetchall())
+    assert consent == {"K1": 1, "K2": 0}  # the one kept stands; the undone one is the file's
+
+
 def test_a_new_impulse_wakes_a_follow_up_snoozed_until_a_document_arrives(conn, workers, tmp_path):
     pytest.importorskip("app.followups")
     run(conn, write(tmp_path / "c.csv", HEADER, ROWS))

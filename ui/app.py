@@ -41,6 +41,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Overblick")
     app.setApplicationDisplayName("Överblick")
     _install_translations(app)
+    from ui import wheel_guard
+
+    wheel_guard.install(app)  # before any window: a passing wheel edits nothing
     return app
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.clock import Clock, SystemClock, local_today
 from app.profile import Caseworker
+from ui import wheel_guard
 from ui.tasks import TaskRunner
 
 EXTERNAL_CHECK_MS = 2000
@@ -28,6 +29,7 @@ class AppContext(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        wheel_guard.install()  # every window built on a context: no edits by a passing wheel
         self.db_path = db_path
         self.caseworker = caseworker
         self.clock = clock or SystemClock()

@@ -19,6 +19,7 @@ SHORTCUTS = (
     ("F", "Ny bevakning"),
     ("Ctrl+4", "Bevakningar"),
     ("Delete / Ctrl+Z", "Ta bort bevakning / Ångra (i Bevakningar)"),
+    ("Ctrl+Z", "Ångra senaste ändringen i det öppna ärendet (samtycke, läge, checklista, dag 181)"),
     ("P", "Planera till…"),
     ("W", "Varför? (alla bidrag till prioriteten)"),
     ("F5", "Uppdatera"),

@@ -35,6 +35,7 @@ from ui.preview import PreviewPane
 from ui.reminders import ReminderBanner, TrayNotifier
 from ui.scheduler import ReminderScheduler
 from ui.style import date_sv
+from ui.undo import UndoNotice
 from ui.views.base import View
 from ui.views.case import CaseView
 from ui.views.follow_ups import FollowUpsView
@@ -144,6 +145,9 @@ class MainWindow(QMainWindow):
         self.busy.setAccessibleName(self.tr("Arbetar"))
         self.busy.hide()
         self.statusBar().addWidget(self.who)
+        # "Ångra" for a few seconds after each edit of a legal fact in the case view.
+        self.undo_notice = UndoNotice(self.case_view.undo)
+        self.statusBar().addPermanentWidget(self.undo_notice)
         self.statusBar().addPermanentWidget(self.busy)
 
     def _build_menus(self) -> None:
@@ -164,6 +168,16 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Redigera"))
+        # Ctrl+Z: the last legal-fact edit of the open case. A focused text field keeps its
+        # own Ctrl+Z (it claims the key first); Bevakningar has its own while it is shown.
+        self.undo_action = QAction(self.tr("&Ångra"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.undo_action.triggered.connect(self.case_view.undo.undo)
+        edit_menu.addAction(self.undo_action)
+        self.addAction(self.undo_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&Visa"))
         for index in range(self.rail.count()):
@@ -202,6 +216,10 @@ class MainWindow(QMainWindow):
             view.case_opened.connect(self.open_case)
             view.loaded.connect(self._on_loaded)
         self.case_view.back_requested.connect(self.go_back)
+        undo = self.case_view.undo
+        undo.changed.connect(self._sync_undo)
+        undo.undone.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        undo.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.preview.open_requested.connect(self.open_case)
         self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
         self.ctx.tasks.failed.connect(self._show_error)
@@ -293,6 +311,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Välj ett ärende först."), 5000)
             return
         self.actions.ask_new(ref, self)
+
+    def _sync_undo(self) -> None:
+        undo = self.case_view.undo
+        self.undo_action.setEnabled(undo.available)
+        what = undo.description
+        self.undo_action.setText(
+            self.tr("&Ångra: {what}").format(what=what) if what else self.tr("&Ångra")
+        )
 
     def _show_reminders(self, reminders: list[Reminder], missed: bool = False) -> None:
         self.banner.add(reminders, missed=missed)

@@ -13,8 +13,8 @@ caseworker records in the app (impulse outcomes and read marks, personal follow-
 planned dates, notes, the case fields in ``app.casework.EDITABLE`` other than the two flags
 the case system owns) has no column here and is never touched. Two rules protect the
 rest: an imported follow-up that the caseworker has closed or deleted is left alone, and a
-contact's consent that the caseworker recorded in the app (a ``contact.consent`` event)
-is never overwritten.
+contact's consent that the caseworker recorded in the app (a ``contact.consent`` event that
+was not undone) is never overwritten.
 """
 
 from __future__ import annotations
@@ -722,13 +722,14 @@ class Applier:
         return diff
 
     def _consent_locks(self) -> set[int]:
-        """Contacts whose consent the caseworker recorded in the app."""
+        """Contacts whose consent the caseworker recorded in the app (and did not undo)."""
         if self._consent_locked is None:
             self._consent_locked = {
                 int(r[0])
                 for r in self.conn.execute(
                     "SELECT DISTINCT json_extract(detail, '$.contact') FROM events "
-                    "WHERE kind = 'contact.consent'"
+                    "WHERE kind = 'contact.consent' AND id NOT IN ("
+                    "SELECT json_extract(detail, '$.event') FROM events WHERE kind = 'case.undo')"
                 )
                 if r[0] is not None
             }

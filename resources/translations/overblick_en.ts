@@ -177,6 +177,16 @@
     <context>
         <name />
         <message>
+            <location filename="../../ui/widgets/case_texts.py" line="154" />
+            <source>Ångrade samtycke för {who}: {before} → {after}</source>
+            <translation>Undid consent for {who}: {before} → {after}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/case_texts.py" line="157" />
+            <source>Ångrade ändringen:</source>
+            <translation>Undid the change:</translation>
+        </message>
+        <message>
             <location filename="../../ui/dialogs/follow_up.py" line="72" />
             <source>När, skrivet</source>
             <translation>When, typed</translation>
@@ -1122,6 +1132,16 @@
     </context>
     <context>
         <name>CaseView</name>
+        <message>
+            <source>Ångrade samtycke för {who}: {before} → {after}</source>
+            <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/widgets/case_texts.py translates in this context at runtime.</translatorcomment>
+            <translation>Undid consent for {who}: {before} → {after}</translation>
+        </message>
+        <message>
+            <source>Ångrade ändringen:</source>
+            <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/widgets/case_texts.py translates in this context at runtime.</translatorcomment>
+            <translation>Undid the change:</translation>
+        </message>
         <message>
             <location filename="../../ui/views/case.py" line="102" />
             <source>Rehabiliteringskedjan</source>
@@ -3156,6 +3176,22 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../ui/main_window.py" line="172" />
+            <source>&amp;Redigera</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="320" />
+            <source>&amp;Ångra</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="320" />
+            <source>&amp;Ångra: {what}</source>
+            <translation>&amp;Undo: {what}</translation>
+        </message>
+        <message>
             <location filename="../../ui/main_window.py" line="61" />
             <source>Överblick</source>
             <translation>Överblick</translation>
@@ -3956,6 +3992,11 @@ benefit entitlement</translation>
     </context>
     <context>
         <name>ShortcutHelp</name>
+        <message>
+            <source>Ångra senaste ändringen i det öppna ärendet (samtycke, läge, checklista, dag 181)</source>
+            <translatorcomment>Not extracted by lupdate: ui/help.py passes a value from SHORTCUTS to tr().</translatorcomment>
+            <translation>Undo the latest change in the open case (consent, status, checklist, day 181)</translation>
+        </message>
         <message>
             <location filename="../../ui/help.py" line="32" />
             <source>Kortkommandon</source>
@@ -4793,6 +4834,42 @@ What was done after it disappears from the database, but the current state is fi
         <message>
             <source>Återställ %1</source>
             <translation>Restore %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditUndo</name>
+        <message>
+            <location filename="../../ui/undo.py" line="74" />
+            <source>Ångrat i {case}: {what}</source>
+            <translation>Undone in {case}: {what}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/undo.py" line="81" />
+            <source>Det gick inte att ångra. Försök igen.</source>
+            <translation>Could not undo. Try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoNotice</name>
+        <message>
+            <location filename="../../ui/undo.py" line="97" />
+            <source>Senaste ändringen</source>
+            <translation>Latest change</translation>
+        </message>
+        <message>
+            <location filename="../../ui/undo.py" line="99" />
+            <source>Ångra</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/undo.py" line="106" />
+            <source>Ångra senaste ändringen</source>
+            <translation>Undo the latest change</translation>
+        </message>
+        <message>
+            <location filename="../../ui/undo.py" line="122" />
+            <source>Ångra: {what} (Ctrl+Z)</source>
+            <translation>Undo: {what} (Ctrl+Z)</translation>
         </message>
     </context>
 </TS>

@@ -69,6 +69,10 @@ def english(qapp, tmp_path: Path) -> Iterator[QTranslator]:
         ("TeamView", "Räknar fram teamets läge…", "Working out the team's status…"),
         ("TeamModel", "Ej kontakt\n60+ d", "No contact\n60+ d"),
         ("TeamModel", "Totalt", "Total"),
+        # Undo in the window (ui/undo.py) and its line in a case's history.
+        ("MainWindow", "&Ångra", "&Undo"),
+        ("UndoNotice", "Ångra", "Undo"),
+        ("CaseView", "Ångrade ändringen:", "Undid the change:"),
     ],
 )
 def test_key_strings_translate(english, context: str, source: str, expected: str) -> None:

@@ -1,7 +1,7 @@
 """The full case ("Ärende"): chain, gaps, consent, checklist, impulses, follow-ups, history.
 
 Read with app.casework.case_detail on the database thread; every edit goes through the
-engine (update_case, set_consent, add_note, record_outcome), which writes it as an event,
+engine (edit_case, set_consent, add_note, record_outcome), which writes it as an event,
 then ``ctx.changed()`` makes every view, this one included, reload.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework import CaseDetail, add_note, case_detail, set_consent, update_case
+from app.casework import CaseDetail, add_note, case_detail, edit_case, set_consent
 from app.errors import OverblickError
 from app.inbox import record_outcome
 from ui.context import AppContext
 from ui.dialogs.outcome import OutcomeDialog
+from ui.undo import EditUndo
 from ui.views.base import View
 from ui.widgets.case_edits import ChecklistBox, FlagsBox
 from ui.widgets.case_sections import (
@@ -83,6 +84,7 @@ class CaseView(View):
         self.case_ref: str | None = None
         self.detail: CaseDetail | None = None
         self.outcome_dialog: OutcomeDialog | None = None
+        self.undo = EditUndo(ctx, self)  # the last legal-fact edit: Ctrl+Z, "Ångra"
         self._token = 0
         self._build()
 
@@ -218,6 +220,7 @@ class CaseView(View):
         if case_ref != self.case_ref:
             self.case_ref = case_ref
             self.detail = None
+            self.undo.forget()  # Ctrl+Z only ever changes the case on screen
             self.gaps.forget()
             for label in (self.checklist.error, self.consent.error, self.flags.error,
                           self.impulses_error, self.notes.error):  # fmt: skip
@@ -411,18 +414,30 @@ class CaseView(View):
         self.ctx.tasks.run(work, on_done, on_error)
 
     def edit(self, changes: dict[str, Any], errors: QLabel) -> None:
-        """Write case fields through update_case (one 'case.updated' event)."""
+        """Write case fields through edit_case (one 'case.updated' event); undoable."""
         ref, caseworker, clock = self.case_ref, self.ctx.caseworker, self.ctx.clock
         if ref is None:
             return
-        self._write(lambda conn: update_case(conn, ref, changes, caseworker, clock), errors)
+        self._write(
+            lambda conn: edit_case(conn, ref, changes, caseworker, clock),
+            errors,
+            lambda edit: self._offer_undo(edit, ref),
+        )
 
     def change_consent(self, contact_id: int, consent: bool | None) -> None:
-        caseworker, clock = self.ctx.caseworker, self.ctx.clock
+        ref, caseworker, clock = self.case_ref, self.ctx.caseworker, self.ctx.clock
+        if ref is None:
+            return
         self._write(
             lambda conn: set_consent(conn, contact_id, consent, caseworker, clock),
             self.consent.error,
+            lambda edit: self._offer_undo(edit, ref),
         )
+
+    def _offer_undo(self, edit: Any, ref: str) -> None:
+        # Written after the case was left: Ctrl+Z must not reach a case that is not on screen.
+        if self.case_ref == ref and self.isVisible():
+            self.undo.offer(edit, ref)
 
     def save_note(self, text: str) -> None:
         ref, caseworker, clock = self.case_ref, self.ctx.caseworker, self.ctx.clock
@@ -433,6 +448,11 @@ class CaseView(View):
             self.notes.error,
             lambda _id: self.notes.editor.clear(),
         )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():  # left for another view (not a minimised window)
+            self.undo.forget()
+        super().hideEvent(event)
 
     # --- keys ---------------------------------------------------------------------------
 

@@ -123,23 +123,38 @@ def _value_sv(field: str, value: Any) -> str:
     return str(value)
 
 
+def _changes_sv(changes: dict[str, Any]) -> str:
+    """'Sköter sig självt: nej → ja; Samordning behövs: ja → nej'."""
+    parts = []
+    for field, change in changes.items():
+        before, after = [*change, None, None][:2] if isinstance(change, list) else (None, change)
+        label = tr(FIELD_SV.get(field, field))
+        parts.append(f"{label}: {_value_sv(field, before)} → {_value_sv(field, after)}")
+    return "; ".join(parts)
+
+
+def _consent_change_sv(detail: dict[str, Any]) -> tuple[str, str, str]:
+    before, after = [*(detail.get("consent") or []), None, None][:2]
+    who = role_sv(str(detail.get("role", "")))
+    return who, consent_sv(before).lower(), consent_sv(after).lower()
+
+
 def describe_event(kind: str, detail: dict[str, Any]) -> str:
     """One event as a Swedish sentence: 'Ändrade Sköter sig självt: nej → ja'."""
     if kind == "case.updated":
-        parts = []
-        for field, change in detail.items():
-            before, after = (
-                [*change, None, None][:2] if isinstance(change, list) else (None, change)
-            )
-            label = tr(FIELD_SV.get(field, field))
-            parts.append(f"{label}: {_value_sv(field, before)} → {_value_sv(field, after)}")
-        return tr("Ändrade") + " " + "; ".join(parts)
+        return tr("Ändrade") + " " + _changes_sv(detail)
     if kind == "contact.consent":
-        before, after = [*(detail.get("consent") or []), None, None][:2]
-        who = role_sv(str(detail.get("role", "")))
+        who, before, after = _consent_change_sv(detail)
         return tr("Samtycke för {who}: {before} → {after}").format(
-            who=who, before=consent_sv(before).lower(), after=consent_sv(after).lower()
+            who=who, before=before, after=after
         )
+    if kind == "case.undo":  # app.casework.undo_edit
+        if detail.get("undid") == "contact.consent":
+            who, before, after = _consent_change_sv(detail)
+            return tr("Ångrade samtycke för {who}: {before} → {after}").format(
+                who=who, before=before, after=after
+            )
+        return tr("Ångrade ändringen:") + " " + _changes_sv(detail.get("changes") or {})
     if kind == "impulse.outcome":
         outcome = tr(OUTCOME_SV.get(str(detail.get("outcome")), str(detail.get("outcome"))))
         kind_text = tr(IMPULSE_TYPE_SV.get(str(detail.get("type")), str(detail.get("type"))))
