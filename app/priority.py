@@ -316,7 +316,7 @@ def _dampening(facts: CaseFacts, on: date, positive: float, w: Weights) -> list[
     out = []
     remaining = positive
     for key, text in flags:
-        cut = remaining * w[key]
+        cut = round(remaining * w[key], 1)
         remaining -= cut
         share = round(w[key] * 100)
         out.append(Contribution(key, -cut, f"{text}: poängen dämpas med {share} %"))
@@ -324,7 +324,8 @@ def _dampening(facts: CaseFacts, on: date, positive: float, w: Weights) -> list[
 
 
 def score_case(facts: CaseFacts, on: date, weights: Weights) -> Score:
-    """Every contribution to a case's priority on ``on``, and their sum (never below zero)."""
+    """Every contribution to a case's priority on ``on`` (each rounded to one decimal), and
+    their sum (never below zero)."""
     contributions: list[Contribution] = []
     # Each rule is asked only when the case has what it looks at (this runs 100,000 times).
     if facts.impulses:
@@ -347,13 +348,19 @@ def score_case(facts: CaseFacts, on: date, weights: Weights) -> Score:
         contributions += _missed_plan(facts, on, weights)
     if not contributions:
         return _ZERO
+    # Each contribution is rounded as it is shown (one decimal), and the score is the sum
+    # of the rounded ones, so the reasons a reader sees add up to the score exactly.
+    contributions = [
+        c if (p := round(c.points, 1)) == c.points else Contribution(c.key, p, c.text)
+        for c in contributions
+    ]
     positive = sum(c.points for c in contributions)
     if facts.runs_itself or facts.no_follow_up or facts.recovery_until:
         contributions.extend(_dampening(facts, on, positive, weights))
-    total = max(0.0, sum(c.points for c in contributions))
+    total = max(0.0, round(sum(c.points for c in contributions), 1))
     if len(contributions) > 1:
         contributions.sort(key=_by_points)
-    return Score(round(total, 1), tuple(contributions))
+    return Score(total, tuple(contributions))
 
 
 _ZERO = Score(0.0, ())
