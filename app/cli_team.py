@@ -57,6 +57,19 @@ TABLE_HEAD = (
 )
 
 
+# What each figure's case list is called (the window's tooltips on the team table).
+FIGURE_SV = {
+    "active_cases": "Aktiva ärenden",
+    "unhandled_impulses": "Obehandlade impulser",
+    "overdue_follow_ups": "Försenade bevakningar",
+    "milestones_14": "Milstolpar inom 14 dagar",
+    "milestones_28": "Milstolpar inom 28 dagar",
+    "waiting_for_coordination": "Väntar på samordning",
+    "no_contact_60": "Ingen kontakt på 60 dagar eller mer",
+    "past_181_without_os": "Efter dag 181 utan ÖS-ställningstagande",
+}
+
+
 def _is_today(ctx: Any, on: date | None) -> bool:
     """Whether the day asked (``--on``, or the global ``--now``) is really today: another
     day's figures are worked out but not kept, so the case digests stored for today (and
@@ -96,7 +109,7 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
             for key, ids_ in row.cases.items():
                 if ids_ and key != "active_cases":
                     refs = ", ".join(table.case_refs[i] for i in ids_)
-                    click.echo(f"  {key}: {refs}")
+                    click.echo(f"  {FIGURE_SV.get(key, key)}: {refs}")
     absent = [r for r in table.rows if r.absent]
     for row in absent:
         assert row.absent is not None

@@ -3,6 +3,8 @@ stored codes, counts in the right number, and one clear line for input it refuse
 
 from __future__ import annotations
 
+import json
+import shlex
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -96,6 +98,14 @@ def test_employer_text_names_milestones_and_plans_in_swedish(run_cli, employer_s
     assert "ingen plan" in lines[2] and "plan okänd" in lines[3]
     assert "inga impulser" in lines[1]
     assert not [code for code in CODES if code in result.stdout]
+
+
+def test_team_cases_lists_under_the_figures_swedish_names(run_cli, employer_stock):
+    employer_stock.follow_up(1, ON - timedelta(days=3))
+    result = run_cli("team", "--cases", "--as", "lead01", "--on", ON.isoformat())
+    assert result.exit_code == 0, result.stderr
+    assert "  Försenade bevakningar: SP-1" in result.stdout.splitlines()
+    assert "overdue_follow_ups" not in result.stdout and "milestones_" not in result.stdout
 
 
 def test_balance_text_names_milestones_by_day(run_cli, stock: StockBuilder, conn):
@@ -214,3 +224,18 @@ def test_follow_up_done_takes_the_id_as_the_list_shows_it(run_cli, employer_stoc
     done = run_cli("follow-up", "done", f"#{fu}", "--as", "hl01")
     assert done.exit_code == 0, done.stderr
     assert done.stdout == f"Bevakning #{fu} klarmarkerad.\n"
+
+
+def test_the_chain_example_in_the_docs_is_what_the_command_prints(run_cli):
+    doc = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    section = doc[doc.index("### `overblick chain") :]
+    command = section[section.index("$ overblick ") + 2 : section.index("\n", section.index("$ "))]
+    example = section[
+        section.index("```json") + 7 : section.index("```", section.index("```json") + 7)
+    ]
+    documented = json.loads(example.replace(", ...]}", "]}"))
+    result = run_cli(*shlex.split(command)[1:], db=None)
+    assert result.exit_code == 0, result.stderr
+    printed = result.json()
+    printed["milestones"] = printed["milestones"][: len(documented["milestones"])]
+    assert documented == printed
