@@ -334,5 +334,27 @@ def date_of_day(
     return chain_on(periods, on).date_of_day(n)
 
 
+def milestone_rule(key: str, rules: ChainRules | None = None) -> MilestoneRule | None:
+    """The rule behind a stored milestone key (its day and Swedish label), the latest
+    version when the key has several; None for a key the rule table does not know."""
+    found = None
+    for rule in (rules or chain_rules()).milestones:
+        if rule.key == key:
+            found = rule
+    return found
+
+
+def milestone_label(key: str) -> str:
+    """A stored milestone key's Swedish label ('Dag 364: normalnivån upphör, …')."""
+    rule = milestone_rule(key)
+    return rule.label_sv if rule else key
+
+
+def milestone_day_text(key: str) -> str:
+    """A stored milestone key as a reader says it: 'day_364' → 'dag 364'."""
+    rule = milestone_rule(key)
+    return f"dag {rule.day}" if rule else key
+
+
 def add_days(day: date, n: int) -> date:
     return day + timedelta(days=n)

@@ -14,7 +14,7 @@ STARTED = time.perf_counter()
 import sqlite3
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -24,6 +24,7 @@ from app.cli_backup import backup, retention
 from app.cli_common import (
     DATE,
     DB_ENV,
+    MOMENT,
     Context,
     as_option,
     emit_json,
@@ -33,8 +34,10 @@ from app.cli_common import (
 )
 from app.cli_followup import follow_up
 from app.cli_import import export, import_cmd
+from app.cli_impulse import impulse
+from app.cli_reminders import reminders
 from app.cli_team import absences, balance, cover, employer, reassign, report, team
-from app.clock import SystemClock
+from app.clock import FixedClock, SystemClock
 from app.errors import OverblickError
 
 
@@ -47,18 +50,28 @@ from app.errors import OverblickError
     help=f"Databasfil (annars ${DB_ENV}, annars i användarens datamapp).",
 )
 @click.option(
+    "--now",
+    "now",
+    type=MOMENT,
+    default=None,
+    help="Räkna som om klockan vore detta (svensk tid), t.ex. '2026-11-23 09:30'.",
+)
+@click.option(
     "--exit-when-ready",
     is_flag=True,
     help="Öppna fönstret, vänta tills första vyn visar data, skriv tiden och avsluta.",
 )
 @click.version_option(package_name="overblick", prog_name="overblick")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, exit_when_ready: bool) -> None:
+def cli(
+    ctx: click.Context, db_path: Path | None, now: datetime | None, exit_when_ready: bool
+) -> None:
     """Överblick: ärendestock, impulser, bevakningar och prioritet för handläggare.
 
     Utan kommando öppnas fönstret.
     """
-    ctx.obj = Context(db_path, SystemClock())
+    ctx.obj = Context(db_path, SystemClock() if now is None else FixedClock(now))
+    ctx.obj.fixed_now = now is not None
     if ctx.invoked_subcommand is None:
         ctx.exit(open_window(ctx.obj.db_path, exit_when_ready))
 
@@ -87,9 +100,10 @@ def open_window(db_path: Path, exit_when_ready: bool) -> int:
 @pass_ctx
 def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | None) -> None:
     """Bygg en syntetisk demostock i databasen (som måste vara tom)."""
-    from app.demo import build_demo
+    from app.demo import build_demo, refuse_existing
 
     conn = ctx.conn()
+    refuse_existing(conn)  # before the progress bar, so a refusal is the only line
     total = caseworkers * cases
     with click.progressbar(length=total, label="Bygger demostock", file=sys.stderr) as bar:
         state = {"done": 0}
@@ -103,12 +117,16 @@ def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | No
             caseworkers=caseworkers,
             cases_per_caseworker=cases,
             seed=seed,
-            today=ctx.on(today),
+            today=today or ctx.on(None),
             progress=progress,
         )
+    from app.output import count_sv
+
     click.echo(
         f"Demostock klar i {ctx.db_path}: {summary.caseworkers} handläggare, "
-        f"{summary.cases} ärenden, {summary.impulses} impulser, {summary.follow_ups} bevakningar."
+        f"{count_sv(summary.cases, 'ärende', 'ärenden')}, "
+        f"{count_sv(summary.impulses, 'impuls', 'impulser')}, "
+        f"{count_sv(summary.follow_ups, 'bevakning', 'bevakningar')}."
     )
 
 
@@ -250,12 +268,21 @@ def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None
 @click.argument("case_id")
 @click.option("--date", "on_date", type=DATE, default=None, help="Dag att arbeta med ärendet.")
 @click.option("--clear", is_flag=True, help="Ta bort planeringen.")
+@click.option("--force", is_flag=True, help="Planera även till en dag som redan har passerat.")
 @as_option
 @pass_ctx
-def plan(ctx: Context, case_id: str, on_date: date | None, clear: bool, as_: str | None) -> None:
+def plan(
+    ctx: Context, case_id: str, on_date: date | None, clear: bool, force: bool, as_: str | None
+) -> None:
     """Planera ett ärende till en dag (eller --clear)."""
     if (on_date is None) == (not clear):
         raise click.UsageError("Ange antingen --date ÅÅÅÅ-MM-DD eller --clear.")
+    today = ctx.on(None)
+    if on_date is not None and on_date < today and not force:
+        raise click.UsageError(
+            f"{on_date.isoformat()} har redan passerat (i dag är det {today.isoformat()}). "
+            "Planera till i dag eller senare, eller ange --force."
+        )
     from app.profile import resolve_caseworker
     from app.stock import plan_case
 
@@ -309,7 +336,8 @@ def weights(click_ctx: click.Context, as_: str | None, as_json: bool) -> None:
         click.echo(f"{key:40} {standard[key]:>8g}{mark}")
 
 
-@weights.command("set")
+# A negative value ("-5") is a value, not an option: the engine then says why it is refused.
+@weights.command("set", context_settings={"ignore_unknown_options": True})
 @click.argument("key")
 @click.argument("value", type=float)
 @click.pass_context
@@ -338,6 +366,8 @@ def weights_reset(click_ctx: click.Context) -> None:
 
 
 cli.add_command(follow_up)
+cli.add_command(reminders)
+cli.add_command(impulse)
 cli.add_command(import_cmd)
 cli.add_command(export)
 cli.add_command(team)

@@ -190,11 +190,19 @@ def retention() -> None:
     retention.days, standard 90 dagar)."""
 
 
+def _closed(n: int) -> str:
+    from app.output import count_sv
+
+    return count_sv(n, "avslutat ärende", "avslutade ärenden")
+
+
 def _print_preview(preview: Any) -> None:
-    n = len(preview.case_refs)
+    from app.output import count_sv
+
     click.echo(
-        f"Gallring {preview.on.isoformat()}: {n} avslutade ärenden (avslutade senast "
-        f"{preview.closed_before.isoformat()}, {preview.days} dagar efter avslutet)."
+        f"Gallring {preview.on.isoformat()}: {_closed(len(preview.case_refs))} (avslutade "
+        f"senast {preview.closed_before.isoformat()}, "
+        f"{count_sv(preview.days, 'dag', 'dagar')} efter avslutet)."
     )
     for ref in preview.case_refs:
         click.echo(f"  {ref}")
@@ -202,9 +210,8 @@ def _print_preview(preview: Any) -> None:
         if count:
             click.echo(f"  {TABLE_SV.get(table, table)}: {count}")
     if preview.closed_without_date:
-        click.echo(
-            f"{preview.closed_without_date} avslutade ärenden saknar avslutsdatum och gallras inte."
-        )
+        lacks = "saknar avslutsdatum och gallras inte."
+        click.echo(f"{_closed(preview.closed_without_date)} {lacks}")
 
 
 @retention.command("preview")
@@ -248,6 +255,7 @@ def retention_purge(ctx: Context, on: date | None, yes: bool) -> None:
         return
     if not yes:
         _print_preview(preview)
-        _confirm(f"Ta bort {len(preview.case_refs)} ärenden och alla deras uppgifter för gott?")
+        what = _closed(len(preview.case_refs))
+        _confirm(f"Ta bort {what} och alla deras uppgifter för gott?")
     count = purge(conn, day, _profile_actor(conn), ctx.clock, days=preview.days)
-    click.echo(f"Gallrade {count} avslutade ärenden.")
+    click.echo(f"Gallrade {_closed(count)}.")

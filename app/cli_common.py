@@ -6,13 +6,13 @@ import json
 import os
 import sqlite3
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from app.clock import Clock, FixedClock, local_today
+from app.clock import STOCKHOLM, Clock, FixedClock, local_today
 from app.i18n import install_click_language
 from db import refuse_folder
 
@@ -36,6 +36,49 @@ class DateType(click.ParamType):
 
 
 DATE = DateType()
+
+
+class MomentType(click.ParamType):
+    """A Stockholm wall-clock minute, 'ÅÅÅÅ-MM-DD HH:MM', for the global ``--now``."""
+
+    name = "'ÅÅÅÅ-MM-DD HH:MM'"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = " ".join(str(value).split())
+        for layout in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"):
+            try:
+                return datetime.strptime(text, layout).replace(tzinfo=STOCKHOLM)
+            except ValueError:
+                continue
+        self.fail(
+            f"'{value}' är ingen giltig tidpunkt; skriv den som ÅÅÅÅ-MM-DD HH:MM (svensk tid)",
+            param,
+            ctx,
+        )
+
+
+MOMENT = MomentType()
+
+
+class IdType(click.ParamType):
+    """A numeric id as a list shows it: '85' or '#85'."""
+
+    name = "ID"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().removeprefix("#").strip()
+        if text.isascii() and text.isdigit():
+            return int(text)
+        self.fail(f"'{value}' är inget id; skriv det som listan visar det, t.ex. #85", param, ctx)
+
+
+ID = IdType()
 
 
 def default_db_path() -> Path:
@@ -88,18 +131,28 @@ class Context:
                 self._conn = open_db(self.db_path, create=create)
         return self._conn
 
+    # Set by the global --now: the clock then stands at that minute, and --on is refused.
+    fixed_now = False
+
     def on(self, value: date | None) -> date:
+        self._refuse_both(value)
         return value or local_today(self.clock)
 
     def clock_on(self, value: date | None) -> Clock:
-        """A clock standing at the start of working hours on ``--on``, or the real one."""
+        """A clock standing at the start of working hours on ``--on``, or the command's own
+        (the global ``--now``, else the real one)."""
+        self._refuse_both(value)
         if value is None:
             return self.clock
-        from datetime import datetime, time
-
-        from app.clock import STOCKHOLM
+        from datetime import time
 
         return FixedClock(datetime.combine(value, time(8), tzinfo=STOCKHOLM))
+
+    def _refuse_both(self, value: date | None) -> None:
+        if value is not None and self.fixed_now:
+            raise click.UsageError(
+                "Ange antingen --now (dag och klockslag) eller --on (dagen, kl. 08:00), inte båda."
+            )
 
 
 pass_ctx = click.make_pass_decorator(Context)

@@ -8,13 +8,13 @@ from typing import Any
 
 import click
 
-from app.cli_common import as_option, emit_json, json_option, on_option, pass_ctx
+from app.cli_common import ID, as_option, emit_json, json_option, on_option, pass_ctx
 
 WAKE_CHOICES = {"any-impulse": "any_impulse", "certificate": "certificate", "none": "none"}
 KINDS = ("insured", "employer", "healthcare", "af", "other")
 
 
-def _when_sv(moment: datetime) -> str:
+def when_sv(moment: datetime) -> str:
     from app.clock import STOCKHOLM
     from app.priority import short_date_sv
 
@@ -27,13 +27,13 @@ def _line(fu: Any, now: datetime) -> str:
 
     tag = "[standard] " if fu.origin == "standard" else ""
     text = (
-        f"#{fu.id:<5} {fu.case_ref:<12} {_when_sv(fu.due_at):<16} {fu.kind_sv:<19} "
+        f"#{fu.id:<5} {fu.case_ref:<12} {when_sv(fu.due_at):<16} {fu.kind_sv:<19} "
         f"{tag}{fu.note or ''}"
     ).rstrip()
     extra = []
     if fu.is_snoozed(now):
         wake = WAKE_ON_SV.get(fu.wake_on or "none", fu.wake_on)
-        extra.append(f"uppskjuten till {_when_sv(fu.snoozed_until)}, väcks av: {wake}")
+        extra.append(f"uppskjuten till {when_sv(fu.snoozed_until)}, väcks av: {wake}")
     if fu.recurrence:
         extra.append(f"återkommer {fu.recurrence.label_sv()}")
     if extra:
@@ -111,7 +111,7 @@ def add(
     if as_json:
         emit_json({"follow_up": fu.as_json(now)})
         return
-    message = f"Bevakning {fu.id} skapad: {fu.case_ref}, {_when_sv(fu.due_at)} ({fu.kind_sv})"
+    message = f"Bevakning #{fu.id} skapad: {fu.case_ref}, {when_sv(fu.due_at)} ({fu.kind_sv})"
     if fu.recurrence:
         message += f", återkommer {fu.recurrence.label_sv()}"
     click.echo(message + ".")
@@ -155,15 +155,16 @@ def list_(
     for fu in items:
         click.echo(_line(fu, now))
     if hidden.count and hidden.until is not None:
-        word = "ärende" if hidden.count == 1 else "ärenden"
+        from app.output import count_sv
+
         click.echo(
-            f"{hidden.count} {word} dolda av uppskjutning eller planering, "
-            f"som längst till {_when_sv(hidden.until)}."
+            f"{count_sv(hidden.count, 'ärende dolt', 'ärenden dolda')} av uppskjutning eller "
+            f"planering, som längst till {when_sv(hidden.until)}."
         )
 
 
 @follow_up.command("done")
-@click.argument("follow_up_id", metavar="ID", type=int)
+@click.argument("follow_up_id", metavar="ID", type=ID)
 @click.option("--note", default=None, help="Anteckning, skrivs i händelseloggen.")
 @as_option
 @json_option
@@ -177,13 +178,13 @@ def done(ctx: Any, follow_up_id: int, note: str | None, as_: str | None, as_json
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now()), "advanced": advanced})
     elif advanced:
-        click.echo(f"Bevakning {fu.id} klar; nästa tillfälle {_when_sv(fu.due_at)}.")
+        click.echo(f"Bevakning #{fu.id} klar; nästa tillfälle {when_sv(fu.due_at)}.")
     else:
-        click.echo(f"Bevakning {fu.id} klarmarkerad.")
+        click.echo(f"Bevakning #{fu.id} klarmarkerad.")
 
 
 @follow_up.command("snooze")
-@click.argument("follow_up_id", metavar="ID", type=int)
+@click.argument("follow_up_id", metavar="ID", type=ID)
 @click.option(
     "--until",
     "until",
@@ -222,18 +223,18 @@ def snooze(
     fu = result.follow_up
     assert fu.snoozed_until is not None
     click.echo(
-        f"Bevakning {fu.id} uppskjuten till {_when_sv(fu.snoozed_until)}; "
+        f"Bevakning #{fu.id} uppskjuten till {when_sv(fu.snoozed_until)}; "
         f"väcks av: {WAKE_ON_SV[WAKE_CHOICES[wake]]}."
     )
     if result.capped and result.floor is not None:
         click.echo(
-            f"Obs: begränsad till {_when_sv(result.floor.at)} "
+            f"Obs: begränsad till {when_sv(result.floor.at)} "
             f"({result.floor.label_sv}, {result.floor.milestone_date.isoformat()})."
         )
 
 
 @follow_up.command("reschedule")
-@click.argument("follow_up_id", metavar="ID", type=int)
+@click.argument("follow_up_id", metavar="ID", type=ID)
 @click.option("--at", "at", required=True, metavar="NÄR", help="Ny tidpunkt.")
 @as_option
 @on_option
@@ -253,11 +254,11 @@ def reschedule(
     if as_json:
         emit_json({"follow_up": fu.as_json(now)})
         return
-    click.echo(f"Bevakning {fu.id} flyttad till {_when_sv(fu.due_at)}.")
+    click.echo(f"Bevakning #{fu.id} flyttad till {when_sv(fu.due_at)}.")
 
 
 @follow_up.command("delete")
-@click.argument("follow_up_id", metavar="ID", type=int)
+@click.argument("follow_up_id", metavar="ID", type=ID)
 @as_option
 @json_option
 @pass_ctx
@@ -269,11 +270,11 @@ def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now())})
         return
-    click.echo(f"Bevakning {fu.id} borttagen. Ångra med: overblick follow-up undo {fu.id}")
+    click.echo(f"Bevakning #{fu.id} borttagen. Ångra med: overblick follow-up undo {fu.id}")
 
 
 @follow_up.command("undo")
-@click.argument("follow_up_id", metavar="ID", type=int)
+@click.argument("follow_up_id", metavar="ID", type=ID)
 @as_option
 @json_option
 @pass_ctx
@@ -285,11 +286,11 @@ def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now())})
         return
-    click.echo(f"Bevakning {fu.id} är tillbaka ({_when_sv(fu.due_at)}).")
+    click.echo(f"Bevakning #{fu.id} är tillbaka ({when_sv(fu.due_at)}).")
 
 
 @follow_up.command("dismiss")
-@click.argument("follow_up_id", metavar="ID", type=int)
+@click.argument("follow_up_id", metavar="ID", type=ID)
 @click.option("--reason", required=True, help="Varför standardbevakningen inte behövs.")
 @as_option
 @json_option
@@ -302,7 +303,7 @@ def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: 
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now())})
         return
-    click.echo(f"Standardbevakning {fu.id} avfärdad.")
+    click.echo(f"Standardbevakning #{fu.id} avfärdad.")
 
 
 @follow_up.command("standard")
@@ -320,9 +321,12 @@ def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
     if as_json:
         emit_json(result.as_json())
         return
+    from app.output import count_sv
+
+    cases = count_sv(result.cases, "öppet ärende", "öppna ärenden", none="inget öppet ärende")
     click.echo(
-        f"Standardbevakningar {result.on.isoformat()}: {result.created} nya, "
-        f"{result.moved} flyttade ({result.cases} öppna ärenden)."
+        f"Standardbevakningar {result.on.isoformat()}: {count_sv(result.created, 'ny', 'nya')}, "
+        f"{count_sv(result.moved, 'flyttad', 'flyttade')} ({cases})."
     )
 
 
@@ -349,5 +353,7 @@ def export(ctx: Any, ics_path: Path, as_: str | None, on: date | None, as_json: 
     if as_json:
         emit_json({"file": str(ics_path), "events": count})
         return
-    word = "bevakning" if count == 1 else "bevakningar"
-    click.echo(f"{count} {word} exporterade till {ics_path}.")
+    from app.output import count_sv
+
+    exported = count_sv(count, "bevakning exporterad", "bevakningar exporterade")
+    click.echo(f"{exported} till {ics_path}.")

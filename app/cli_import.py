@@ -146,6 +146,7 @@ def export_stock_cmd(
     """Ärendestocken som tabellen visar den: dag i kedjan, fas, nästa milstolpe, öppna
     impulser, nästa bevakning, senaste åtgärd och poäng."""
     from app.importing.export import export_stock, format_for
+    from app.output import count_sv
     from app.profile import resolve_caseworker
 
     conn = ctx.conn()
@@ -155,4 +156,5 @@ def export_stock_cmd(
         conn, caseworker, ctx.on(on), file, fmt, unmasked=unmasked, clock=ctx.clock
     )
     masked = "hela personnummer" if unmasked else "personnummer maskerade"
-    click.echo(f"Exporterade {count} ärenden för {caseworker.ext_id} till {file} ({masked}).")
+    what = count_sv(count, "ärende", "ärenden")
+    click.echo(f"Exporterade {what} för {caseworker.ext_id} till {file} ({masked}).")

@@ -57,10 +57,26 @@ TABLE_HEAD = (
 )
 
 
+# What each figure's case list is called (the window's tooltips on the team table).
+FIGURE_SV = {
+    "active_cases": "Aktiva ärenden",
+    "unhandled_impulses": "Obehandlade impulser",
+    "overdue_follow_ups": "Försenade bevakningar",
+    "milestones_14": "Milstolpar inom 14 dagar",
+    "milestones_28": "Milstolpar inom 28 dagar",
+    "waiting_for_coordination": "Väntar på samordning",
+    "no_contact_60": "Ingen kontakt på 60 dagar eller mer",
+    "past_181_without_os": "Efter dag 181 utan ÖS-ställningstagande",
+}
+
+
 def _is_today(ctx: Any, on: date | None) -> bool:
-    """Whether ``--on`` is today: another day's figures are worked out but not kept, so the
-    case digests stored for today (and the window) stay."""
-    return on is None or on == ctx.on(None)
+    """Whether the day asked (``--on``, or the global ``--now``) is really today: another
+    day's figures are worked out but not kept, so the case digests stored for today (and
+    the window) stay."""
+    from app.clock import SystemClock, local_today
+
+    return ctx.on(on) == local_today(SystemClock())
 
 
 @click.command("team")
@@ -75,7 +91,8 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
 
     conn = ctx.conn(check=False)
     day = ctx.on(on)
-    ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
+    viewer = _viewer(ctx, as_)
+    ids = visible_caseworker_ids(conn, viewer, day)
     table = team_table(conn, day, caseworker_ids=ids, store=_is_today(ctx, on))
     if as_json:
         emit_json(table.as_json(with_cases=with_cases))
@@ -92,7 +109,7 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
             for key, ids_ in row.cases.items():
                 if ids_ and key != "active_cases":
                     refs = ", ".join(table.case_refs[i] for i in ids_)
-                    click.echo(f"  {key}: {refs}")
+                    click.echo(f"  {FIGURE_SV.get(key, key)}: {refs}")
     absent = [r for r in table.rows if r.absent]
     for row in absent:
         assert row.absent is not None
@@ -100,6 +117,20 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
             f"* {row.ext_id} är frånvarande till {row.absent.until.isoformat()}, "
             f"täcks av {row.absent.covered_by}."
         )
+    if ids is not None:
+        click.echo(_lead_hint(conn, viewer))
+
+
+def _lead_hint(conn: Any, viewer: Any) -> str:
+    """What a caseworker reads under their own rows: a team lead sees the whole team."""
+    lead = conn.execute(
+        "SELECT ext_id FROM caseworkers WHERE role = 'lead' ORDER BY ext_id LIMIT 1"
+    ).fetchone()
+    how = f"overblick team --as {lead[0]}" if lead else "--as med en gruppchefs signatur"
+    return (
+        f"Du ser din egen rad ({viewer.ext_id}) och kollegor du täcker. "
+        f"En gruppchef ser hela teamet: {how}."
+    )
 
 
 @click.command("reassign")
@@ -119,6 +150,7 @@ def reassign(
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
     """Flytta ärenden till en annan handläggare, med skäl (gruppchef)."""
+    from app.output import count_sv
     from app.reassign import reassign as do_reassign
     from app.reassign import reassign_stock
 
@@ -136,8 +168,7 @@ def reassign(
     if as_json:
         emit_json({"to": to, "moved": moved, "requested": asked})
         return
-    word = "ärende" if moved == 1 else "ärenden"
-    message = f"{moved} {word} flyttade till {to}."
+    message = f"{count_sv(moved, 'ärende', 'ärenden')} flyttades till {to}."
     if asked is not None and asked > moved:
         message += f" {asked - moved} låg redan hos {to}."
     click.echo(message)
@@ -221,6 +252,8 @@ def balance(
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
     """Förslag som jämnar ut de närmaste veckornas belastning; --apply genomför det."""
+    from app.chain import milestone_day_text
+    from app.output import count_sv
     from app.reassign import apply_moves, propose_balance
 
     if apply_ and not reason:
@@ -238,17 +271,20 @@ def balance(
     if as_json:
         emit_json(proposal.as_json() | {"applied": apply_, "moved": moved})
         return
+    weeks_text = count_sv(proposal.weeks, "vecka", "veckor")
     click.echo(
-        f"Förslag {day.isoformat()}, {proposal.weeks} veckor: {len(proposal.moves)} flyttar; "
+        f"Förslag {day.isoformat()}, {weeks_text}: "
+        f"{count_sv(len(proposal.moves), 'flytt', 'flyttar')}; "
         f"spridning {_num(proposal.spread_before)} → {_num(proposal.spread_after)}."
     )
     for m in proposal.moves:
+        milestones = ", ".join(milestone_day_text(k) for k in m.milestones)
         click.echo(
-            f"  {m.case_ref:<12} {m.from_caseworker} → {m.to_caseworker}  "
-            f"belastning {_num(m.load)}  ({', '.join(m.milestones)})"
+            f"  {m.case_ref:<14} {m.from_caseworker} → {m.to_caseworker}  "
+            f"belastning {_num(m.load)}" + (f"  ({milestones})" if milestones else "")
         )
     if apply_:
-        click.echo(f"{moved} ärenden flyttade.")
+        click.echo(f"{count_sv(moved or 0, 'ärende', 'ärenden')} flyttades.")
     elif proposal.moves:
         click.echo("Inget är flyttat. Genomför med --apply --reason TEXT.")
 
@@ -260,6 +296,9 @@ def balance(
 @pass_ctx
 def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
     """Alla öppna ärenden hos en arbetsgivare, över hela teamet."""
+    from app.chain import milestone_day_text
+    from app.model import PLAN_STATUS_SV
+    from app.output import count_sv, milestone_when
     from app.team import employer_cases
 
     view = employer_cases(ctx.conn(check=False), name, ctx.on(on))
@@ -268,20 +307,23 @@ def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
         return
     summary = view.summary()
     click.echo(
-        f"{view.employer}: {summary['cases']} öppna ärenden hos {summary['caseworkers']} "
-        f"handläggare; {summary['missing_plan']} saknar plan efter dag 30, "
+        f"{view.employer}: {count_sv(summary['cases'], 'öppet ärende', 'öppna ärenden')} hos "
+        f"{summary['caseworkers']} handläggare; {summary['missing_plan']} saknar plan efter "
+        "dag 30, "
         f"{summary['waiting_for_coordination']} väntar på samordning, "
         f"{summary['past_181_without_os']} efter dag 181 utan ÖS."
     )
     for c in view.cases:
         nxt = (
-            f"{c.next_milestone_key} om {c.next_milestone_days_left} d"
-            if c.next_milestone_key
+            milestone_when(milestone_day_text(c.next_milestone_key), c.next_milestone_days_left)
+            if c.next_milestone_key and c.next_milestone_days_left is not None
             else "–"
         )
+        plan = PLAN_STATUS_SV.get(c.plan_status, c.plan_status)
+        impulses = count_sv(c.open_impulses, "impuls", "impulser", none="inga impulser")
         click.echo(
-            f"  {c.case_ref:<12} {c.caseworker or '–':<8} dag {c.day:>3} {c.phase or '–':<8} "
-            f"plan: {c.plan_status:<8} impulser: {c.open_impulses}  nästa: {nxt}"
+            f"  {c.case_ref:<14} {c.caseworker or '–':<8} dag {c.day:>3} {c.phase or '–':<8} "
+            f"{plan:<15} {impulses:<13} nästa: {nxt}"
         )
 
 

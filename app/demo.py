@@ -919,7 +919,7 @@ class _Builder:
             )  # fmt: skip
 
 
-def _refuse_existing(conn: sqlite3.Connection) -> None:
+def refuse_existing(conn: sqlite3.Connection) -> None:
     """Raise if the database already holds cases or caseworkers."""
     if conn.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0]:
         raise ExistingDataError(
@@ -988,7 +988,7 @@ def build_demo(
     """Fill an empty database with a synthetic stock; refuse if it already holds cases."""
     pools = _make_pools(seed)
     with db.transaction(conn):
-        _refuse_existing(conn)
+        refuse_existing(conn)
         builder = _Builder(conn, seed, today, pools)
         staff = builder.caseworkers(caseworkers)
         _build_stock(builder, staff, cases_per_caseworker, progress)

@@ -165,10 +165,15 @@ def record_outcome(
     note: str,
     caseworker: Caseworker,
     clock: Clock,
+    *,
+    only_open: bool = False,
 ) -> int:
     """Give impulses an outcome (acted / other actor / not relevant) with a note, as events.
 
-    All or nothing: one transaction for the whole selection.
+    All or nothing: one transaction for the whole selection, one event per impulse. With
+    ``only_open`` an impulse that already has an outcome (e.g. recorded meanwhile by
+    another program) is refused by number inside that transaction, so none of the
+    selection is written and no impulse gets a second outcome.
     """
     try:
         outcome = ImpulseOutcome(outcome).value
@@ -184,11 +189,17 @@ def record_outcome(
     marks = ",".join("?" for _ in impulse_ids)
     with transaction(conn):
         rows = conn.execute(
-            f"SELECT id, case_id, ext_id, type FROM impulses WHERE id IN ({marks})",
+            f"SELECT id, case_id, ext_id, type, outcome FROM impulses WHERE id IN ({marks})",
             tuple(impulse_ids),
         ).fetchall()
         if len(rows) != len(set(impulse_ids)):
-            raise NotFoundError("En eller flera impulser finns inte längre.")
+            missing = sorted(set(impulse_ids) - {r["id"] for r in rows})
+            shown = ", ".join(f"#{i}" for i in missing)
+            raise NotFoundError(f"En eller flera impulser finns inte längre: {shown}.")
+        handled = sorted(r["id"] for r in rows if r["outcome"] is not None)
+        if only_open and handled:
+            shown = ", ".join(f"#{i}" for i in handled)
+            raise InvalidInputError(f"Impulser som redan har ett registrerat utfall: {shown}.")
         conn.executemany(
             "UPDATE impulses SET outcome = ?, outcome_note = ?, outcome_by = ?, outcome_at = ?, "
             "read_at = COALESCE(read_at, ?) WHERE id = ?",

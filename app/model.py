@@ -111,6 +111,23 @@ IMPULSE_TYPE_SV: dict[str, str] = {
     "other": "annan tydlig impuls",
 }
 
+# The words a reader sees for stored codes (lower case, for use inside a sentence; the
+# window's case view has the same words capitalised in ui/widgets/case_texts.py).
+EMPLOYMENT_SV: dict[str, str] = {
+    "employed": "anställd",
+    "unemployed": "arbetslös",
+    "self_employed": "egenföretagare",
+}
+
+CASE_STATUS_SV: dict[str, str] = {"open": "öppen", "closed": "avslutad"}
+
+PLAN_STATUS_SV: dict[str, str] = {
+    "unknown": "plan okänd",
+    "none": "ingen plan",
+    "written": "skriftlig plan",
+    "oral": "muntlig plan",
+}
+
 FOLLOW_UP_KIND_SV: dict[str, str] = {
     "insured": "den försäkrade",
     "employer": "arbetsgivaren",

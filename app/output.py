@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from app.chain import ChainState
-from app.priority import short_date_sv
-from app.stock import TodayItem, TodayList
+if TYPE_CHECKING:
+    from app.chain import ChainState
+    from app.stock import TodayItem, TodayList
+
+
+def count_sv(n: int, one: str, many: str, *, none: str | None = None) -> str:
+    """A count with its noun in the right number: '1 impuls', '2 impulser'; with ``none``,
+    those words for 0 ('inget öppet ärende'). Every count that meets a noun in the command
+    line's text goes through here (one place for gettext's ngettext later)."""
+    if n == 0 and none is not None:
+        return none
+    return f"{n} {one if n == 1 else many}"
+
+
+def first_upper(text: str) -> str:
+    """'inget öppet ärende' → 'Inget öppet ärende' (the rest untouched)."""
+    return text[:1].upper() + text[1:]
+
 
 STATUS_SV = {
     "upcoming": "kommande",
@@ -18,13 +33,16 @@ STATUS_SV = {
 }
 
 
+def milestone_when(day_text: str, days_left: int) -> str:
+    """'dag 90 i dag', 'dag 180 om 42 d'."""
+    return f"{day_text} i dag" if days_left == 0 else f"{day_text} om {days_left} d"
+
+
 def _milestone_text(item: TodayItem) -> str:
     nxt = item.facts.chain.next_milestone
     if nxt is None:
         return "-"
-    if nxt.days_left == 0:
-        return f"dag {nxt.day} i dag"
-    return f"dag {nxt.day} om {nxt.days_left} d"
+    return milestone_when(f"dag {nxt.day}", nxt.days_left)
 
 
 def _line(item: TodayItem) -> str:
@@ -39,6 +57,8 @@ def _line(item: TodayItem) -> str:
 
 
 def print_today(result: TodayList) -> None:
+    from app.priority import short_date_sv
+
     cw = result.caseworker
     click.echo(f"Idag för {cw.ext_id} {cw.name}: {short_date_sv(result.on)} {result.on:%Y}")
     click.echo("")
@@ -69,7 +89,11 @@ def print_explain(data: dict[str, Any]) -> None:
     chain = data["chain"]
     click.echo(f"{case['case_id']}  {case['person']}  {case['pin'] or ''}")
     employer = case["employer"] or "ingen arbetsgivare"
-    click.echo(f"  {employer}, {case['employment']}, {case['extent']} %, {case['status']}")
+    extent = f"{case['extent']} %" if case["extent"] is not None else "omfattning okänd"
+    click.echo(
+        f"  {employer}, {case['employment_label']}, {extent}, {case['status_label']}, "
+        f"{case['plan_status_label']}"
+    )
     phase = f"dag {chain['day']} ({chain['phase']})" if chain["phase"] else "ingen kedja"
     click.echo(f"  Kedjan {data['on']}: {phase}")
     click.echo(f"  Poäng {data['score']:.1f}")
@@ -80,7 +104,8 @@ def print_explain(data: dict[str, Any]) -> None:
 
 
 def print_stock(data: dict[str, Any]) -> None:
-    click.echo(f"Ärendestock för {data['caseworker']} {data['on']}: {data['cases']} ärenden")
+    cases = count_sv(data["cases"], "ärende", "ärenden")
+    click.echo(f"Ärendestock för {data['caseworker']} {data['on']}: {cases}")
     header = f"  {'fas':9}{'ärenden':>9}{'impulser':>10}{'försenade':>11}{'milstolpe':>11}"
     click.echo(header + f"{'samordning':>12}")
     for phase, cell in data["phases"].items():

@@ -40,6 +40,11 @@ class Contribution(NamedTuple):
         return {"key": self.key, "points": round(self.points, 1), "text": self.text}
 
 
+def _shown(key: str, points: float, text: str) -> Contribution:
+    """A contribution with its points rounded as they are shown (one decimal)."""
+    return Contribution(key, round(points, 1), text)
+
+
 @dataclass(slots=True)
 class OpenImpulse:
     type: str
@@ -115,7 +120,7 @@ def _impulses(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
         text = f"{count}: {label}, äldsta {_days(oldest)} gammal"
         if unread:
             text += f" ({unread} oläst{'a' if unread > 1 else ''})"
-        out.append(Contribution(f"impulse.{kind}", points, text))
+        out.append(_shown(f"impulse.{kind}", points, text))
     return out
 
 
@@ -141,15 +146,13 @@ def _follow_ups(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
         who = FOLLOW_UP_KIND_SV.get(worst.kind, worst.kind)
         head = f"{len(overdue)} bevakningar försenade" if len(overdue) > 1 else "Bevakning försenad"
         out.append(
-            Contribution(
-                "follow_up.overdue", points, f"{head}, upp till {_days(max(lates))} ({who})"
-            )
+            _shown("follow_up.overdue", points, f"{head}, upp till {_days(max(lates))} ({who})")
         )
     if due_today:
         who = ", ".join(sorted({FOLLOW_UP_KIND_SV.get(f.kind, f.kind) for f in due_today}))
         head = f"{len(due_today)} bevakningar" if len(due_today) > 1 else "Bevakning"
         out.append(
-            Contribution(
+            _shown(
                 "follow_up.due_today",
                 w["follow_up.due_today"] * len(due_today),
                 f"{head} ska göras i dag ({who})",
@@ -183,7 +186,7 @@ def _milestones(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
                     else "ställningstagande till övervägande skäl saknas"
                 )
                 out.append(
-                    Contribution(
+                    _shown(
                         f"milestone.{milestone.key}.missing",
                         points,
                         f"Dag {milestone.day} passerades för {_days(late)} sedan: {what}",
@@ -198,7 +201,7 @@ def _milestones(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
         share = (lead - milestone.days_left + 1) / (lead + 1)
         when = "i dag" if milestone.status == TODAY else f"om {_days(milestone.days_left)}"
         out.append(
-            Contribution(
+            _shown(
                 f"milestone.{milestone.key}",
                 w["milestone.full"] * share,
                 f"{milestone.label_sv} {when} ({short_date_sv(milestone.date)})",
@@ -222,7 +225,7 @@ def _coordination(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     )
     what = "sedan senaste samordningsåtgärd" if facts.last_coordination_on else "utan samordning"
     return [
-        Contribution(
+        _shown(
             "coordination.waiting",
             points,
             f"Väntar på samordning: {_days(waited)} {what}",
@@ -242,7 +245,7 @@ def _certificate(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
         text = f"Läkarintyget gick ut för {_days(-left)} sedan och ingen förlängning har kommit"
     else:
         return []
-    return [Contribution("certificate.ending", w["certificate.ending"], text)]
+    return [_shown("certificate.ending", w["certificate.ending"], text)]
 
 
 def _awaiting(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
@@ -252,7 +255,7 @@ def _awaiting(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     points = w["awaiting.base"] + w["awaiting.per_day"] * min(over, w["awaiting.max_days"])
     who = facts.awaiting_actor or "en aktör"
     return [
-        Contribution(
+        _shown(
             "awaiting.overdue",
             points,
             f"Väntar på {who}: utlovat till {short_date_sv(facts.awaiting_until)}, "
@@ -265,7 +268,7 @@ def _benefit(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     if not facts.benefit_decision_pending:
         return []
     return [
-        Contribution(
+        _shown(
             "benefit.decision_pending",
             w["benefit.decision_pending"],
             "Beslut om rätt till ersättning väntar",
@@ -277,7 +280,7 @@ def _recovery(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     if facts.recovery_until is None or facts.recovery_until > on:
         return []
     return [
-        Contribution(
+        _shown(
             "recovery.look_again",
             w["recovery.look_again"],
             f"Återhämtningsfasen slutade {short_date_sv(facts.recovery_until)}: "
@@ -292,7 +295,7 @@ def _missed_plan(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     late = (on - facts.planned_on).days
     points = w["plan.missed"] + w["plan.missed_per_day"] * min(late, w["plan.missed_max_days"])
     return [
-        Contribution(
+        _shown(
             "plan.missed",
             points,
             f"Planerad till {short_date_sv(facts.planned_on)} men inte omplanerad eller klar",
@@ -316,7 +319,7 @@ def _dampening(facts: CaseFacts, on: date, positive: float, w: Weights) -> list[
     out = []
     remaining = positive
     for key, text in flags:
-        cut = remaining * w[key]
+        cut = round(remaining * w[key], 1)
         remaining -= cut
         share = round(w[key] * 100)
         out.append(Contribution(key, -cut, f"{text}: poängen dämpas med {share} %"))
@@ -324,7 +327,8 @@ def _dampening(facts: CaseFacts, on: date, positive: float, w: Weights) -> list[
 
 
 def score_case(facts: CaseFacts, on: date, weights: Weights) -> Score:
-    """Every contribution to a case's priority on ``on``, and their sum (never below zero)."""
+    """Every contribution to a case's priority on ``on`` (each rounded to one decimal), and
+    their sum (never below zero)."""
     contributions: list[Contribution] = []
     # Each rule is asked only when the case has what it looks at (this runs 100,000 times).
     if facts.impulses:
@@ -347,13 +351,15 @@ def score_case(facts: CaseFacts, on: date, weights: Weights) -> Score:
         contributions += _missed_plan(facts, on, weights)
     if not contributions:
         return _ZERO
+    # Each contribution is rounded as it is shown (_shown), and the score is the sum of the
+    # rounded ones, so the reasons a reader sees add up to the score exactly.
     positive = sum(c.points for c in contributions)
     if facts.runs_itself or facts.no_follow_up or facts.recovery_until:
         contributions.extend(_dampening(facts, on, positive, weights))
-    total = max(0.0, sum(c.points for c in contributions))
+    total = max(0.0, round(sum(c.points for c in contributions), 1))
     if len(contributions) > 1:
         contributions.sort(key=_by_points)
-    return Score(round(total, 1), tuple(contributions))
+    return Score(total, tuple(contributions))
 
 
 _ZERO = Score(0.0, ())

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from app.chain import milestone_label
 from app.clock import Clock, start_of_day_utc, utc_iso
 from app.errors import InvalidInputError, NotFoundError
 from app.profile import Caseworker
@@ -227,6 +228,7 @@ class Move:
             "to": self.to_caseworker,
             "load": round(self.load, 1),
             "milestones": list(self.milestones),
+            "milestone_labels": [milestone_label(k) for k in self.milestones],
         }
 
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from app.clock import STOCKHOLM, utc_iso
-from app.errors import InvalidInputError
+from app.errors import InvalidInputError, NotFoundError
 from app.model import FOLLOW_UP_KIND_SV
 from app.profile import Caseworker
 from app.when import at_local, is_working_day, next_working_day
@@ -307,6 +307,64 @@ def mark_fired(conn: sqlite3.Connection, ids: Iterable[int], now: datetime) -> i
             (now_text, *id_list, now_text),
         )
     return cur.rowcount
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledged:
+    """What ``acknowledge`` did: newly marked as seen, and those already seen before."""
+
+    marked: tuple[int, ...]
+    already: tuple[int, ...]
+
+
+def acknowledge(
+    conn: sqlite3.Connection, ids: Iterable[int], now: datetime, caseworker: Caseworker
+) -> Acknowledged:
+    """Mark the caseworker's due reminders as seen, as the window does when it shows them
+    (``mark_fired``), so the window will not pop them up again.
+
+    All or none: every id must be an open follow-up of the caseworker whose reminder has
+    come due by ``now``; otherwise InvalidInputError (NotFoundError for an unknown id)
+    names the first one that is not, and nothing is marked. One already seen for its
+    current due time is left as it is (``already``).
+    """
+    now = _aware(now)
+    wanted = sorted({int(i) for i in ids})
+    marks = ",".join("?" for _ in wanted)
+    rows = {
+        r["id"]: r
+        for r in conn.execute(
+            f"SELECT f.id, f.state, f.deleted_at, c.status AS case_status, f.fired_at, "
+            f"coalesce(f.owner_id, c.caseworker_id) AS owner, {FIRE_AT} AS fire_at "
+            f"FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.id IN ({marks})",
+            wanted,
+        )
+    }
+    due, already = [], []
+    for follow_up_id in wanted:
+        row = rows.get(follow_up_id)
+        if row is None:
+            raise NotFoundError(f"Det finns ingen bevakning med nummer {follow_up_id}.")
+        if row["state"] != "open" or row["deleted_at"] or row["case_status"] != "open":
+            raise InvalidInputError(
+                f"Bevakning {follow_up_id} är inte öppen och har ingen påminnelse."
+            )
+        if row["owner"] != caseworker.id:
+            raise InvalidInputError(
+                f"Bevakning {follow_up_id} hör till en annan handläggare än {caseworker.ext_id}."
+            )
+        fire_at = _ts(row["fire_at"])
+        if fire_at > now:
+            when = fire_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+            raise InvalidInputError(
+                f"Påminnelsen för bevakning {follow_up_id} har inte kommit än (den kommer {when})."
+            )
+        if row["fired_at"] and _ts(row["fired_at"]) >= fire_at:
+            already.append(follow_up_id)
+        else:
+            due.append(follow_up_id)
+    mark_fired(conn, due, now)
+    return Acknowledged(tuple(due), tuple(already))
 
 
 def next_wakeup(

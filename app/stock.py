@@ -13,6 +13,7 @@ from app.bulk import paused_gc
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
 from app.clock import Clock, local_date_of, utc_iso
 from app.errors import InvalidInputError, NotFoundError
+from app.model import CASE_STATUS_SV, EMPLOYMENT_SV, PLAN_STATUS_SV
 from app.pin import mask_pin
 from app.priority import (
     CaseFacts,
@@ -134,7 +135,12 @@ class TodayItem:
             "phase": chain.phase,
             "next_milestone": None
             if nxt is None
-            else {"key": nxt.key, "date": nxt.date.isoformat(), "days_left": nxt.days_left},
+            else {
+                "key": nxt.key,
+                "label": nxt.label_sv,
+                "date": nxt.date.isoformat(),
+                "days_left": nxt.days_left,
+            },
             "reasons": [c.as_json() for c in self.score.contributions],
         }
 
@@ -196,12 +202,14 @@ def explain_case(
         "person": row["person_name"],
         "pin": mask_pin(row["pin"]) if row["pin"] else None,
         "employment": row["employment"],
+        "employment_label": EMPLOYMENT_SV.get(row["employment"], row["employment"]),
         "employer": row["employer"],
         "diagnosis_group": row["diagnosis_group"],
         "flow": row["flow"],
         "unit": row["unit"],
         "extent": row["extent"],
         "status": row["status"],
+        "status_label": CASE_STATUS_SV.get(row["status"], row["status"]),
         "caseworker": cw["ext_id"] if cw else None,
         "flags": {
             "runs_itself": bool(row["runs_itself"]),
@@ -213,6 +221,7 @@ def explain_case(
         },
         "os_position": row["os_position"],
         "plan_status": row["plan_status"],
+        "plan_status_label": PLAN_STATUS_SV.get(row["plan_status"] or "unknown"),
     }
     periods = [
         (date.fromisoformat(p["start"]), date_of(p["end"]))

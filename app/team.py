@@ -58,8 +58,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from app.bulk import paused_gc
+from app.chain import milestone_label
 from app.clock import local_date_of, start_of_day_utc, utc_iso
 from app.errors import NotFoundError, RuleTableError
+from app.model import PLAN_STATUS_SV
 from app.priority import CaseFacts, requirement_met
 from app.rules import chain_rules, flatten_weights, standard_weights
 
@@ -1140,11 +1142,13 @@ class EmployerCase:
             "day": self.day,
             "phase": self.phase,
             "plan_status": self.plan_status,
+            "plan_status_label": PLAN_STATUS_SV.get(self.plan_status, self.plan_status),
             "missing_plan": self.missing_plan,
             "next_milestone": None
             if self.next_milestone_key is None
             else {
                 "key": self.next_milestone_key,
+                "label": milestone_label(self.next_milestone_key),
                 "date": self.next_milestone_date.isoformat() if self.next_milestone_date else None,
                 "days_left": self.next_milestone_days_left,
             },
@@ -1198,7 +1202,7 @@ def _employer_names(conn: sqlite3.Connection, name: str) -> list[str]:
     if near:
         shown = ", ".join(near[:5]) + (" …" if len(near) > 5 else "")
         raise NotFoundError(f"Ingen arbetsgivare heter '{name}'. Menade du: {shown}?")
-    raise NotFoundError(f"Ingen öppen ärende har arbetsgivaren '{name}'.")
+    raise NotFoundError(f"Inget öppet ärende har arbetsgivaren '{name}'.")
 
 
 def employer_cases(conn: sqlite3.Connection, employer: str, on: date) -> EmployerView:

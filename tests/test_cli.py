@@ -63,7 +63,7 @@ def test_today_json_shape_planned_lane_and_order(run_cli, small_stock):
     item = ranked[0]
     assert set(item) == {"case_id", "score", "day", "phase", "next_milestone", "reasons"}
     assert item["day"] == 200 and item["phase"] == "181-365"
-    assert set(item["next_milestone"]) == {"key", "date", "days_left"}
+    assert set(item["next_milestone"]) == {"key", "label", "date", "days_left"}
     assert all(set(r) == {"key", "points", "text"} for r in item["reasons"])
     assert "SP-9" not in result.stdout  # another caseworker's case
 
@@ -80,7 +80,8 @@ def test_today_text_output_is_swedish(run_cli, small_stock):
 
 
 def test_plan_moves_a_case_into_that_days_lane_and_writes_an_event(run_cli, small_stock):
-    assert run_cli("plan", "SP-1", "--date", "2026-11-24", "--as", "hl01").exit_code == 0
+    plan = ("--now", "2026-11-23 10:00", "plan", "SP-1", "--date", "2026-11-24", "--as", "hl01")
+    assert run_cli(*plan).exit_code == 0
     tomorrow = run_cli("today", "--as", "hl01", "--on", "2026-11-24", "--json").json()
     assert "SP-1" in [i["case_id"] for i in tomorrow["planned"]]
     today = run_cli("today", "--as", "hl01", "--on", "2026-11-23", "--json").json()

@@ -637,7 +637,7 @@ def test_cli_list_done_snooze_json(run_cli, cases):
 def test_cli_text_output_is_swedish(run_cli, cases):
     added = cli_add(run_cli, "--at", "2026-11-20 09:00", "--note", "Ring")
     assert added.exit_code == 0
-    assert "Bevakning 1 skapad: SP-1, fre 20 nov 09:00" in added.stdout
+    assert "Bevakning #1 skapad: SP-1, fre 20 nov 09:00" in added.stdout
     assert "redan passerat" in added.stdout
     snoozed = run_cli("follow-up", "snooze", "1", "--until", "i morgon", "--as", "hl01",
                       "--on", "2026-11-23")  # fmt: skip

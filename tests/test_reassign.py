@@ -280,7 +280,9 @@ def test_cli_balance_json_and_apply(run_cli, stock: StockBuilder, conn) -> None:
     assert data["applied"] is False and data["moved"] is None
     assert data["loads_before"]["hl01"] == 34.2
     assert data["spread_after"] < data["spread_before"]
-    assert {"case_id", "from", "to", "load", "milestones"} == set(data["moves"][0])
+    assert {"case_id", "from", "to", "load", "milestones", "milestone_labels"} == set(
+        data["moves"][0]
+    )
     assert run_cli("balance", "--on", ON.isoformat(), "--apply").exit_code == 2  # no reason
     applied = run_cli(
         "balance", "--on", ON.isoformat(), "--apply", "--reason", "Jämna ut", "--as", "lead01",

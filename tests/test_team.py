@@ -387,7 +387,8 @@ def test_cli_employer_json(run_cli, team: dict[str, int]) -> None:
     data = run_cli("employer", "Testbolaget AB", "--on", ON.isoformat(), "--json").json()
     assert data["summary"]["cases"] == 6
     assert data["cases"][1]["next_milestone"] == {
-        "key": "day_90", "date": (ON + timedelta(days=5)).isoformat(), "days_left": 5,
+        "key": "day_90", "label": "Dag 90: prövning mot annat arbete hos arbetsgivaren",
+        "date": (ON + timedelta(days=5)).isoformat(), "days_left": 5,
     }  # fmt: skip
     missing = run_cli("employer", "Ingen Sådan", "--on", ON.isoformat())
     assert missing.exit_code == 2

@@ -1,0 +1,108 @@
+"""``overblick reminders``: what the window would pop up, what it missed, and marking seen.
+
+The same engine calls as the window's scheduler (ui/scheduler.py): ``due_reminders`` for
+what a running window shows at this minute, ``missed_on_start`` with the stored last-seen
+time for what a window starting now lists as missed, and ``mark_fired`` (through
+``acknowledge``) for a reminder shown. Listing writes nothing; only ``ack`` does.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import click
+
+from app.cli_common import ID, as_option, emit_json, json_option, on_option, pass_ctx
+
+
+def _line(reminder: Any) -> str:
+    from app.cli_followup import when_sv
+
+    what = " ".join((reminder.note or "").split()) or reminder.kind_sv
+    when = when_sv(reminder.fire_at)
+    snoozed = " (uppskjuten)" if reminder.snoozed else ""
+    return f"#{reminder.follow_up_id:<5} {reminder.case_ref:<16} förföll {when}{snoozed}  {what}"
+
+
+def _listing(ctx: Any, as_: str | None, on: date | None, as_json: bool, *, missed: bool) -> None:
+    from app.clock import utc_iso
+    from app.output import count_sv
+    from app.profile import resolve_caseworker
+    from app.reminders import due_reminders, last_seen, missed_on_start
+
+    conn = ctx.conn(check=False)
+    caseworker = resolve_caseworker(conn, as_)
+    now: datetime = ctx.clock_on(on).now()
+    seen = last_seen(conn, caseworker)
+    if missed:
+        found = missed_on_start(conn, now, seen, caseworker)
+    else:
+        found = due_reminders(conn, now, caseworker)
+    if as_json:
+        data: dict[str, Any] = {"now": utc_iso(now), "caseworker": caseworker.ext_id}
+        if missed:
+            data["last_seen"] = utc_iso(seen) if seen else None
+        emit_json(data | {"reminders": [r.as_json() for r in found]})
+        return
+    if missed:
+        head = count_sv(
+            len(found), "missad påminnelse", "missade påminnelser", none="Inga missade påminnelser"
+        )
+    else:
+        head = count_sv(len(found), "påminnelse", "påminnelser", none="Inga påminnelser")
+    click.echo(f"{head} för {caseworker.ext_id} just nu.")
+    for reminder in found:
+        click.echo(_line(reminder))
+    if found:
+        click.echo("Markera som sedda med: overblick reminders ack ID...")
+
+
+@click.group("reminders")
+def reminders() -> None:
+    """Påminnelser: det fönstret skulle visa nu, det som missades, och kvittering."""
+
+
+@reminders.command("due")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def due(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
+    """Påminnelserna fönstret skulle visa nu (eller vid --now, eller kl. 08:00 --on)."""
+    _listing(ctx, as_, on, as_json, missed=False)
+
+
+@reminders.command("missed")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def missed(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
+    """Påminnelser som förföll medan fönstret inte var igång."""
+    _listing(ctx, as_, on, as_json, missed=True)
+
+
+@reminders.command("ack")
+@click.argument("ids", nargs=-1, required=True, type=ID, metavar="ID...")
+@as_option
+@on_option
+@json_option
+@pass_ctx
+def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_json: bool) -> None:
+    """Markera påminnelser som sedda, som fönstret gör när det visar dem."""
+    from app.profile import resolve_caseworker
+    from app.reminders import acknowledge
+
+    conn = ctx.conn()
+    caseworker = resolve_caseworker(conn, as_)
+    result = acknowledge(conn, ids, ctx.clock_on(on).now(), caseworker)
+    if as_json:
+        emit_json({"acknowledged": list(result.marked), "already": list(result.already)})
+        return
+    if result.marked:
+        shown = ", ".join(f"#{i}" for i in result.marked)
+        click.echo(f"Kvitterat: {shown}. Fönstret visar dem inte igen.")
+    if result.already:
+        shown = ", ".join(f"#{i}" for i in result.already)
+        click.echo(f"Redan kvitterat tidigare: {shown}.")
