@@ -11,6 +11,7 @@ from typing import Any
 from app.chain import PASSED, ChainState
 from app.clock import Clock, utc_iso
 from app.errors import InvalidInputError, NotFoundError
+from app.i18n import _
 from app.model import OsPosition, PlanStatus
 from app.pin import mask_pin
 from app.priority import CaseFacts, Score, requirement_met, score_case
@@ -37,7 +38,7 @@ CONTRADICTION_GRACE_DAYS = 14
 def _bool(value: Any) -> int:
     if isinstance(value, bool | int) and value in (0, 1):
         return int(value)
-    raise InvalidInputError("Värdet ska vara ja eller nej.")
+    raise InvalidInputError(_("Värdet ska vara ja eller nej."))
 
 
 def _opt_date(value: Any) -> str | None:
@@ -46,7 +47,9 @@ def _opt_date(value: Any) -> str | None:
     try:
         return date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise InvalidInputError(f"'{value}' är inget datum (ÅÅÅÅ-MM-DD).") from None
+        raise InvalidInputError(
+            _("'{value}' är inget datum (ÅÅÅÅ-MM-DD).").format(value=value)
+        ) from None
 
 
 def _opt_enum(enum: type) -> Any:
@@ -57,7 +60,9 @@ def _opt_enum(enum: type) -> Any:
             return enum(value).value
         except ValueError:
             known = ", ".join(e.value for e in enum)
-            raise InvalidInputError(f"'{value}' är inget giltigt val ({known}).") from None
+            raise InvalidInputError(
+                _("'{value}' är inget giltigt val ({known}).").format(value=value, known=known)
+            ) from None
 
     return check
 
@@ -109,13 +114,15 @@ def edit_case(
     and after. None when nothing changed (and nothing is written)."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise InvalidInputError(f"Fälten kan inte ändras här: {', '.join(sorted(unknown))}.")
+        raise InvalidInputError(
+            _("Fälten kan inte ändras här: {unknown}.").format(unknown=", ".join(sorted(unknown)))
+        )
     clean = {field: EDITABLE[field](value) for field, value in changes.items()}
     if clean.get("no_follow_up") == 1 and not (
         clean.get("no_follow_up_reason")
         or queries.case_by_ref(conn, case_ref)["no_follow_up_reason"]
     ):
-        raise InvalidInputError("Ange skälet till att ingen uppföljning behövs.")
+        raise InvalidInputError(_("Ange skälet till att ingen uppföljning behövs."))
     if clean.get("os_position") and "os_position_on" not in clean:
         from app.clock import local_today
 
@@ -168,7 +175,7 @@ def add_note(
     """A personal note on the case; the event records that a note was written."""
     text = text.strip()
     if not text:
-        raise InvalidInputError("Anteckningen är tom.")
+        raise InvalidInputError(_("Anteckningen är tom."))
     now = utc_iso(clock.now())
     with transaction(conn):
         row = case_row(conn, case_ref)
@@ -207,7 +214,7 @@ def _contact(conn: sqlite3.Connection, contact_id: int) -> sqlite3.Row:
         "SELECT id, case_id, role, consent, consent_on FROM contacts WHERE id = ?", (contact_id,)
     ).fetchone()
     if row is None:
-        raise NotFoundError("Kontakten finns inte längre.")
+        raise NotFoundError(_("Kontakten finns inte längre."))
     return row
 
 
@@ -249,15 +256,15 @@ def undo_edit(
             or event["kind"] not in UNDOABLE
             or (event["kind"] == "case.updated" and not set(detail) <= set(EDITABLE))
         ):
-            raise NotFoundError("Det finns ingen ändring att ångra.")
+            raise NotFoundError(_("Det finns ingen ändring att ångra."))
         if event["actor"] != caseworker.ext_id:
-            raise InvalidInputError("Bara den som gjorde ändringen kan ångra den.")
+            raise InvalidInputError(_("Bara den som gjorde ändringen kan ångra den."))
         undone = conn.execute(
             "SELECT 1 FROM events WHERE kind = ? AND json_extract(detail, '$.event') = ?",
             (UNDO_KIND, event_id),
         ).fetchone()
         if undone:
-            raise InvalidInputError("Ändringen är redan ångrad.")
+            raise InvalidInputError(_("Ändringen är redan ångrad."))
         undo = {"event": event_id, "undid": event["kind"]}
         if event["kind"] == "case.updated":
             row = conn.execute("SELECT * FROM cases WHERE id = ?", (event["case_id"],)).fetchone()
@@ -281,8 +288,10 @@ def undo_edit(
 def _unchanged_since(row: sqlite3.Row, values: dict[str, Any]) -> None:
     if any(row[field] != value for field, value in values.items()):
         raise InvalidInputError(
-            "Uppgiften har ändrats sedan dess, så ändringen ångras inte. Ändra den direkt i "
-            "stället."
+            _(
+                "Uppgiften har ändrats sedan dess, så ändringen ångras inte. Ändra den direkt i "
+                "stället."
+            )
         )
 
 

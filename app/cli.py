@@ -28,6 +28,7 @@ from app.cli_common import (
     Context,
     as_option,
     emit_json,
+    group,
     json_option,
     on_option,
     pass_ctx,
@@ -39,37 +40,41 @@ from app.cli_reminders import reminders
 from app.cli_team import absences, balance, cover, employer, reassign, report, team
 from app.clock import FixedClock, SystemClock
 from app.errors import OverblickError
+from app.i18n import _
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@group(
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_(
+        "Överblick: ärendestock, impulser, bevakningar och prioritet för "
+        "handläggare.\n\nUtan kommando öppnas fönstret."
+    ),
+)
 @click.option(
     "--db",
     "db_path",
     type=click.Path(path_type=Path),  # a folder is refused in Swedish by Context
     default=None,
-    help=f"Databasfil (annars ${DB_ENV}, annars i användarens datamapp).",
+    help=_("Databasfil (annars ${DB_ENV}, annars i användarens datamapp).").format(DB_ENV=DB_ENV),
 )
 @click.option(
     "--now",
     "now",
     type=MOMENT,
     default=None,
-    help="Räkna som om klockan vore detta (svensk tid), t.ex. '2026-11-23 09:30'.",
+    help=_("Räkna som om klockan vore detta (svensk tid), t.ex. '2026-11-23 09:30'."),
 )
 @click.option(
     "--exit-when-ready",
     is_flag=True,
-    help="Öppna fönstret, vänta tills första vyn visar data, skriv tiden och avsluta.",
+    help=_("Öppna fönstret, vänta tills första vyn visar data, skriv tiden och avsluta."),
 )
 @click.version_option(package_name="overblick", prog_name="overblick")
 @click.pass_context
 def cli(
     ctx: click.Context, db_path: Path | None, now: datetime | None, exit_when_ready: bool
 ) -> None:
-    """Överblick: ärendestock, impulser, bevakningar och prioritet för handläggare.
-
-    Utan kommando öppnas fönstret.
-    """
     ctx.obj = Context(db_path, SystemClock() if now is None else FixedClock(now))
     ctx.obj.fixed_now = now is not None
     if ctx.invoked_subcommand is None:
@@ -84,28 +89,27 @@ def open_window(db_path: Path, exit_when_ready: bool) -> int:
     opener: WindowOpener | None = click.get_current_context().meta.get("overblick.window")
     if opener is None:
         raise OverblickError(
-            "Fönstret är inte installerat här; kommandona fungerar utan det (se --help)."
+            _("Fönstret är inte installerat här; kommandona fungerar utan det (se --help).")
         )
     return opener(db_path, exit_when_ready, STARTED)
 
 
-@cli.command()
+@cli.command(help=_("Bygg en syntetisk demostock i databasen (som måste vara tom)."))
 @click.option("--caseworkers", type=click.IntRange(1, 2000), default=12, show_default=True)
 @click.option(
     "--cases", type=click.IntRange(1, 100_000), default=200, show_default=True,
-    help="Ärenden per handläggare.",
+    help=_("Ärenden per handläggare."),
 )  # fmt: skip
 @click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--today", "today", type=DATE, default=None, help="Demostockens 'i dag'.")
+@click.option("--today", "today", type=DATE, default=None, help=_("Demostockens 'i dag'."))
 @pass_ctx
 def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | None) -> None:
-    """Bygg en syntetisk demostock i databasen (som måste vara tom)."""
     from app.demo import build_demo, refuse_existing
 
     conn = ctx.conn()
     refuse_existing(conn)  # before the progress bar, so a refusal is the only line
     total = caseworkers * cases
-    with click.progressbar(length=total, label="Bygger demostock", file=sys.stderr) as bar:
+    with click.progressbar(length=total, label=_("Bygger demostock"), file=sys.stderr) as bar:
         state = {"done": 0}
 
         def progress(done: int, _total: int) -> None:
@@ -120,34 +124,44 @@ def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | No
             today=today or ctx.on(None),
             progress=progress,
         )
-    from app.output import count_sv
+    from app.output import counted
 
     click.echo(
-        f"Demostock klar i {ctx.db_path}: {summary.caseworkers} handläggare, "
-        f"{count_sv(summary.cases, 'ärende', 'ärenden')}, "
-        f"{count_sv(summary.impulses, 'impuls', 'impulser')}, "
-        f"{count_sv(summary.follow_ups, 'bevakning', 'bevakningar')}."
+        _(
+            "Demostock klar i {db_path}: {caseworkers} handläggare, {cases}, "
+            "{impulses}, {follow_ups}."
+        ).format(
+            db_path=ctx.db_path,
+            caseworkers=summary.caseworkers,
+            cases=counted(summary.cases, "{n} ärende", "{n} ärenden"),
+            impulses=counted(summary.impulses, "{n} impuls", "{n} impulser"),
+            follow_ups=counted(summary.follow_ups, "{n} bevakning", "{n} bevakningar"),
+        )
     )
 
 
 def _parse_period(text: str) -> tuple[date, date | None]:
     start, sep, end = text.partition(":")
     if not sep:
-        raise click.BadParameter(f"'{text}' ska skrivas START:SLUT eller START: (öppen period)")
+        raise click.BadParameter(
+            _("'{text}' ska skrivas START:SLUT eller START: (öppen period)").format(text=text)
+        )
     try:
         first = date.fromisoformat(start)
         last = date.fromisoformat(end) if end else None
     except ValueError:
-        raise click.BadParameter(f"'{text}' innehåller ett ogiltigt datum (ÅÅÅÅ-MM-DD)") from None
+        raise click.BadParameter(
+            _("'{text}' innehåller ett ogiltigt datum (ÅÅÅÅ-MM-DD)").format(text=text)
+        ) from None
     if last is not None and last < first:
-        raise click.BadParameter(f"'{text}': perioden slutar före den börjar")
+        raise click.BadParameter(_("'{text}': perioden slutar före den börjar").format(text=text))
     return first, last
 
 
-@cli.command()
+@cli.command(help=_("Rehabiliteringskedjan för givna sjukperioder (ingen databas behövs)."))
 @click.option(
-    "--period", "periods", multiple=True, required=True, metavar="START:SLUT",
-    help="Sjukperiod; 'START:' är öppen. Kan upprepas.",
+    "--period", "periods", multiple=True, required=True, metavar=_("START:SLUT"),
+    help=_("Sjukperiod; 'START:' är öppen. Kan upprepas."),
 )  # fmt: skip
 @click.option(
     "--employment",
@@ -167,7 +181,6 @@ def chain(
     on: date | None,
     as_json: bool,
 ) -> None:
-    """Rehabiliteringskedjan för givna sjukperioder (ingen databas behövs)."""
     from app.chain import chain_on
 
     parsed = [_parse_period(p) for p in periods]
@@ -184,20 +197,19 @@ def chain(
     print_chain(state)
 
 
-@cli.command()
+@cli.command(help=_("Dagens lista: planerade ärenden först, sedan resten efter prioritet."))
 @as_option
 @click.option(
     "--limit",
     type=click.IntRange(0),
     default=50,
     show_default=True,
-    help="Högst så många rangordnade ärenden (0 = alla).",
+    help=_("Högst så många rangordnade ärenden (0 = alla)."),
 )
 @on_option
 @json_option
 @pass_ctx
 def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: bool) -> None:
-    """Dagens lista: planerade ärenden först, sedan resten efter prioritet."""
     from app.profile import resolve_caseworker
     from app.stock import today_list
 
@@ -212,14 +224,13 @@ def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: b
     print_today(result)
 
 
-@cli.command()
-@click.argument("case_id")
+@cli.command(help=_("Varför ligger ärendet där det ligger? Varje bidrag till poängen."))
+@click.argument("case_id", metavar=_("ÄRENDE"))
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def explain(ctx: Context, case_id: str, as_: str | None, on: date | None, as_json: bool) -> None:
-    """Varför ligger ärendet där det ligger? Varje bidrag till poängen."""
     from app.profile import resolve_caseworker
     from app.stock import explain_case
 
@@ -244,13 +255,14 @@ def _optional_caseworker(conn: sqlite3.Connection, as_: str | None, resolve: Any
         return None
 
 
-@cli.command()
+@cli.command(
+    help=_("Ärendestocken i siffror: faser, impulser, bevakningar, milstolpar, samordning.")
+)
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None:
-    """Ärendestocken i siffror: faser, impulser, bevakningar, milstolpar, samordning."""
     from app.profile import resolve_caseworker
     from app.stock import stock_counts
 
@@ -264,24 +276,25 @@ def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None
     print_stock(data)
 
 
-@cli.command()
-@click.argument("case_id")
-@click.option("--date", "on_date", type=DATE, default=None, help="Dag att arbeta med ärendet.")
-@click.option("--clear", is_flag=True, help="Ta bort planeringen.")
-@click.option("--force", is_flag=True, help="Planera även till en dag som redan har passerat.")
+@cli.command(help=_("Planera ett ärende till en dag (eller --clear)."))
+@click.argument("case_id", metavar=_("ÄRENDE"))
+@click.option("--date", "on_date", type=DATE, default=None, help=_("Dag att arbeta med ärendet."))
+@click.option("--clear", is_flag=True, help=_("Ta bort planeringen."))
+@click.option("--force", is_flag=True, help=_("Planera även till en dag som redan har passerat."))
 @as_option
 @pass_ctx
 def plan(
     ctx: Context, case_id: str, on_date: date | None, clear: bool, force: bool, as_: str | None
 ) -> None:
-    """Planera ett ärende till en dag (eller --clear)."""
     if (on_date is None) == (not clear):
-        raise click.UsageError("Ange antingen --date ÅÅÅÅ-MM-DD eller --clear.")
+        raise click.UsageError(_("Ange antingen --date ÅÅÅÅ-MM-DD eller --clear."))
     today = ctx.on(None)
     if on_date is not None and on_date < today and not force:
         raise click.UsageError(
-            f"{on_date.isoformat()} har redan passerat (i dag är det {today.isoformat()}). "
-            "Planera till i dag eller senare, eller ange --force."
+            _(
+                "{date} har redan passerat (i dag är det {today}). Planera "
+                "till i dag eller senare, eller ange --force."
+            ).format(date=on_date.isoformat(), today=today.isoformat())
         )
     from app.profile import resolve_caseworker
     from app.stock import plan_case
@@ -290,33 +303,37 @@ def plan(
     caseworker = resolve_caseworker(conn, as_)
     plan_case(conn, case_id, caseworker, None if clear else on_date, ctx.clock)
     if clear:
-        click.echo(f"{case_id}: planeringen borttagen.")
+        click.echo(_("{case_id}: planeringen borttagen.").format(case_id=case_id))
     else:
         from app.priority import short_date_sv
 
         assert on_date is not None
-        click.echo(f"{case_id}: planerat till {short_date_sv(on_date)} ({on_date.isoformat()}).")
+        click.echo(
+            _("{case_id}: planerat till {day} ({date}).").format(
+                case_id=case_id, day=short_date_sv(on_date), date=on_date.isoformat()
+            )
+        )
 
 
-@cli.command()
-@click.argument("signature", required=False)
+@cli.command(help=_("Visa eller byt vilken handläggare du är i den här databasen."))
+@click.argument("signature", required=False, metavar=_("SIGNATUR"))
 @pass_ctx
 def profile(ctx: Context, signature: str | None) -> None:
-    """Visa eller byt vilken handläggare du är i den här databasen."""
     from app.profile import resolve_caseworker, set_profile
 
     conn = ctx.conn()
     caseworker = set_profile(conn, signature) if signature else resolve_caseworker(conn, None)
-    role = "gruppchef" if caseworker.role == "lead" else "handläggare"
+    role = _("gruppchef") if caseworker.role == "lead" else _("handläggare")
     click.echo(f"{caseworker.ext_id} {caseworker.name} ({role})")
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(
+    invoke_without_command=True, help=_("Prioritetsvikter: teamstandard och dina egna justeringar.")
+)
 @as_option
 @json_option
 @click.pass_context
 def weights(click_ctx: click.Context, as_: str | None, as_json: bool) -> None:
-    """Prioritetsvikter: teamstandard och dina egna justeringar."""
     click_ctx.meta["overblick.as"] = as_
     if click_ctx.invoked_subcommand is not None:
         return
@@ -332,37 +349,41 @@ def weights(click_ctx: click.Context, as_: str | None, as_json: bool) -> None:
         emit_json({"caseworker": caseworker.ext_id, "standard": standard, "own": own})
         return
     for key in sorted(standard):
-        mark = f"  (egen: {own[key]:g})" if key in own else ""
+        mark = _("  (egen: {value:g})").format(value=own[key]) if key in own else ""
         click.echo(f"{key:40} {standard[key]:>8g}{mark}")
 
 
 # A negative value ("-5") is a value, not an option: the engine then says why it is refused.
-@weights.command("set", context_settings={"ignore_unknown_options": True})
-@click.argument("key")
-@click.argument("value", type=float)
+@weights.command(
+    "set", context_settings={"ignore_unknown_options": True}, help=_("Ändra en vikt för dig själv.")
+)
+@click.argument("key", metavar=_("NYCKEL"))
+@click.argument("value", type=float, metavar=_("VÄRDE"))
 @click.pass_context
 def weights_set(click_ctx: click.Context, key: str, value: float) -> None:
-    """Ändra en vikt för dig själv."""
     from app.profile import resolve_caseworker, set_weight
 
     ctx: Context = click_ctx.obj
     conn = ctx.conn()
     caseworker = resolve_caseworker(conn, click_ctx.meta.get("overblick.as"))
     set_weight(conn, caseworker, key, value)
-    click.echo(f"{key} = {value:g} för {caseworker.ext_id}.")
+    click.echo(
+        _("{key} = {value:g} för {ext_id}.").format(key=key, value=value, ext_id=caseworker.ext_id)
+    )
 
 
-@weights.command("reset")
+@weights.command("reset", help=_("Återgå till teamstandarden."))
 @click.pass_context
 def weights_reset(click_ctx: click.Context) -> None:
-    """Återgå till teamstandarden."""
     from app.profile import reset_weights, resolve_caseworker
 
     ctx: Context = click_ctx.obj
     conn = ctx.conn()
     caseworker = resolve_caseworker(conn, click_ctx.meta.get("overblick.as"))
     reset_weights(conn, caseworker)
-    click.echo(f"Vikterna för {caseworker.ext_id} följer teamstandarden igen.")
+    click.echo(
+        _("Vikterna för {ext_id} följer teamstandarden igen.").format(ext_id=caseworker.ext_id)
+    )
 
 
 cli.add_command(follow_up)
@@ -382,7 +403,7 @@ cli.add_command(retention)
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:
-    click.echo(f"overblick: {message}", err=True)
+    click.echo(_("overblick: {message}").format(message=message), err=True)
     sys.exit(code)
 
 
@@ -403,7 +424,7 @@ def main(argv: list[str] | None = None, window: WindowOpener | None = None) -> N
         if exc.exit_code:
             sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        _fail("avbrutet.", 130)
+        _fail(_("avbrutet."), 130)
     except click.ClickException as exc:
         _fail(exc.format_message().replace("\n", " "), exc.exit_code)
     except OverblickError as exc:
@@ -412,8 +433,10 @@ def main(argv: list[str] | None = None, window: WindowOpener | None = None) -> N
         _fail(str(exc), 2)
     except sqlite3.DatabaseError as exc:
         _fail(
-            f"Databasen kunde inte läsas ({exc}). Kontrollera den med 'overblick backup check'; "
-            "inget har ändrats.",
+            _(
+                "Databasen kunde inte läsas ({exc}). Kontrollera den med 'overblick "
+                "backup check'; inget har ändrats."
+            ).format(exc=exc),
             2,
         )
     except BrokenPipeError:

@@ -13,25 +13,26 @@ from typing import Any
 
 import click
 
-from app.cli_common import Context, emit_json, json_option, on_option, pass_ctx
+from app.cli_common import Context, emit_json, group, json_option, on_option, pass_ctx
+from app.i18n import N_, _, label
 
 REASON_SV = {
-    "manual": "manuell",
-    "daily": "daglig",
-    "pre-migration": "före uppgradering",
-    "pre-import": "före import",
-    "pre-restore": "före återställning",
+    "manual": N_("manuell"),
+    "daily": N_("daglig"),
+    "pre-migration": N_("före uppgradering"),
+    "pre-import": N_("före import"),
+    "pre-restore": N_("före återställning"),
 }
 TABLE_SV = {
-    "cases": "ärenden",
-    "sick_periods": "sjukperioder",
-    "certificates": "intyg",
-    "impulses": "impulser",
-    "follow_ups": "bevakningar",
-    "contacts": "kontakter",
-    "planned_dates": "planeringar",
-    "case_notes": "anteckningar",
-    "events": "händelser",
+    "cases": N_("ärenden"),
+    "sick_periods": N_("sjukperioder"),
+    "certificates": N_("intyg"),
+    "impulses": N_("impulser"),
+    "follow_ups": N_("bevakningar"),
+    "contacts": N_("kontakter"),
+    "planned_dates": N_("planeringar"),
+    "case_notes": N_("anteckningar"),
+    "events": N_("händelser"),
 }
 
 
@@ -50,7 +51,7 @@ def _confirm(question: str) -> None:
     Like click.confirm, but a Swedish answer works; no input at all (CI) aborts too.
     """
     answer = click.prompt(
-        f"{question} [j/N]", default="n", show_default=False, err=True, prompt_suffix=" "
+        f"{question} {_('[j/N]')}", default="n", show_default=False, err=True, prompt_suffix=" "
     )
     if str(answer).strip().lower() not in YES:
         raise click.Abort
@@ -60,20 +61,24 @@ def _require_db(ctx: Context) -> Path:
     from app.errors import NotFoundError
 
     if not ctx.db_path.is_file():
-        raise NotFoundError(f"Det finns ingen databas i {ctx.db_path}.")
+        raise NotFoundError(_("Det finns ingen databas i {db_path}.").format(db_path=ctx.db_path))
     return ctx.db_path
 
 
-@click.group("backup")
+@group(
+    "backup",
+    help=_("Säkerhetskopior i mappen backups/ bredvid databasen, och integritetskontroll."),
+)
 def backup() -> None:
-    """Säkerhetskopior i mappen backups/ bredvid databasen, och integritetskontroll."""
+    pass
 
 
-@backup.command("now")
+@backup.command(
+    "now", help=_("Ta en säkerhetskopia nu (SQLites backup-API, medan databasen används).")
+)
 @json_option
 @pass_ctx
 def backup_now(ctx: Context, as_json: bool) -> int:
-    """Ta en säkerhetskopia nu (SQLites backup-API, medan databasen används)."""
     from app.safety import take_backup
     from db.backup import integrity
 
@@ -82,23 +87,26 @@ def backup_now(ctx: Context, as_json: bool) -> int:
     if as_json:
         emit_json({"backup": str(dest), "reason": "manual", "ok": not damaged})
     else:
-        click.echo(f"Säkerhetskopia sparad: {dest}")
+        click.echo(_("Säkerhetskopia sparad: {dest}").format(dest=dest))
     if damaged:
         click.echo(
-            "overblick: obs: databasen är skadad och därmed även kopian; kör 'overblick backup "
-            "check'.",
+            _(
+                "overblick: obs: databasen är skadad och därmed även kopian; kör 'overblick backup "
+                "check'."
+            ),
             err=True,
         )
         return 1
     return 0
 
 
-@backup.command("list")
-@click.option("--check", "verify", is_flag=True, help="Kontrollera också att varje kopia är hel.")
+@backup.command("list", help=_("Visa säkerhetskopiorna, nyaste först."))
+@click.option(
+    "--check", "verify", is_flag=True, help=_("Kontrollera också att varje kopia är hel.")
+)
 @json_option
 @pass_ctx
 def backup_list(ctx: Context, verify: bool, as_json: bool) -> None:
-    """Visa säkerhetskopiorna, nyaste först."""
     from app.safety import backups_folder, list_backups
     from db.backup import integrity
 
@@ -114,27 +122,32 @@ def backup_list(ctx: Context, verify: bool, as_json: bool) -> None:
         emit_json(rows)
         return
     if not backups:
-        click.echo(f"Inga säkerhetskopior i {backups_folder(ctx.db_path)}.")
+        click.echo(
+            _("Inga säkerhetskopior i {db_path}.").format(db_path=backups_folder(ctx.db_path))
+        )
         return
     for b in backups:
-        mark = ("  hel" if status[b.path] else "  SKADAD") if verify else ""
-        reason = REASON_SV.get(b.reason, b.reason)
+        mark = ("  " + (_("hel") if status[b.path] else _("SKADAD"))) if verify else ""
+        reason = label(REASON_SV, b.reason)
         click.echo(
             f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {reason:19} {_size_sv(b.size):>9}  {b.name}{mark}"
         )
 
 
-@backup.command("restore")
-@click.argument("file")
-@click.option("--yes", "-y", "yes", is_flag=True, help="Fråga inte om bekräftelse.")
+@backup.command(
+    "restore",
+    help=_(
+        "Återställ databasen från en säkerhetskopia (sökväg eller filnamn i "
+        "backups/).\n\nDet nuvarande innehållet sparas först som en säkerhetskopia "
+        "('före återställning'). En kopia som inte klarar integritetskontrollen "
+        "återställs inte."
+    ),
+)
+@click.argument("file", metavar=_("FIL"))
+@click.option("--yes", "-y", "yes", is_flag=True, help=_("Fråga inte om bekräftelse."))
 @json_option
 @pass_ctx
 def backup_restore(ctx: Context, file: str, yes: bool, as_json: bool) -> None:
-    """Återställ databasen från en säkerhetskopia (sökväg eller filnamn i backups/).
-
-    Det nuvarande innehållet sparas först som en säkerhetskopia ('före återställning').
-    En kopia som inte klarar integritetskontrollen återställs inte.
-    """
     from app.safety import resolve_backup, restore_backup
     from db.backup import BackupDamagedError, integrity
 
@@ -142,14 +155,19 @@ def backup_restore(ctx: Context, file: str, yes: bool, as_json: bool) -> None:
     problems = integrity(source)
     if problems:
         raise BackupDamagedError(
-            f"Säkerhetskopian {source.name} är skadad (quick_check: {problems[0]}) och "
-            "återställs inte. Databasen har inte ändrats; välj en annan säkerhetskopia.",
+            _(
+                "Säkerhetskopian {name} är skadad (quick_check: {problems}) och "
+                "återställs inte. Databasen har inte ändrats; välj en annan "
+                "säkerhetskopia."
+            ).format(name=source.name, problems=problems[0]),
             problems,
         )
     if not yes:
         _confirm(
-            f"Återställa {ctx.db_path} från {source.name}? Det nuvarande innehållet sparas "
-            "först som en säkerhetskopia."
+            _(
+                "Återställa {db_path} från {name}? Det nuvarande innehållet sparas först "
+                "som en säkerhetskopia."
+            ).format(db_path=ctx.db_path, name=source.name)
         )
     result = restore_backup(ctx.db_path, source, ctx.clock)
     if as_json:
@@ -161,17 +179,22 @@ def backup_restore(ctx: Context, file: str, yes: bool, as_json: bool) -> None:
             }
         )
         return
-    click.echo(f"Databasen återställd från {result.restored_from.name}.")
+    click.echo(_("Databasen återställd från {name}.").format(name=result.restored_from.name))
     if result.pre_restore is not None:
-        click.echo(f"Det tidigare innehållet finns i {result.pre_restore}.")
+        click.echo(
+            _("Det tidigare innehållet finns i {pre_restore}.").format(
+                pre_restore=result.pre_restore
+            )
+        )
 
 
-@backup.command("check")
-@click.option("--full", is_flag=True, help="Fullständig integrity_check (långsammare).")
+@backup.command(
+    "check", help=_("Kontrollera att databasen är hel; slutkod 2 med förklaring när den är skadad.")
+)
+@click.option("--full", is_flag=True, help=_("Fullständig integrity_check (långsammare)."))
 @json_option
 @pass_ctx
 def backup_check(ctx: Context, full: bool, as_json: bool) -> None:
-    """Kontrollera att databasen är hel; slutkod 2 med förklaring när den är skadad."""
     from app.safety import DatabaseDamagedError, check_on_start
 
     report = check_on_start(_require_db(ctx), quick=not full)
@@ -181,45 +204,59 @@ def backup_check(ctx: Context, full: bool, as_json: bool) -> None:
         raise DatabaseDamagedError(report)
     if not as_json:
         pragma = "integrity_check" if full else "quick_check"
-        click.echo(f"Databasen {ctx.db_path} är hel ({pragma}: ok).")
+        click.echo(
+            _("Databasen {db_path} är hel ({pragma}: ok).").format(
+                db_path=ctx.db_path, pragma=pragma
+            )
+        )
 
 
-@click.group("retention")
+@group(
+    "retention",
+    help=_(
+        "Gallring: avslutade ärenden tas bort en tid efter avslutet "
+        "(inställningen retention.days, standard 90 dagar)."
+    ),
+)
 def retention() -> None:
-    """Gallring: avslutade ärenden tas bort en tid efter avslutet (inställningen
-    retention.days, standard 90 dagar)."""
+    pass
 
 
 def _closed(n: int) -> str:
-    from app.output import count_sv
+    from app.output import counted
 
-    return count_sv(n, "avslutat ärende", "avslutade ärenden")
+    return counted(n, "{n} avslutat ärende", "{n} avslutade ärenden")
 
 
 def _print_preview(preview: Any) -> None:
-    from app.output import count_sv
+    from app.output import counted
 
     click.echo(
-        f"Gallring {preview.on.isoformat()}: {_closed(len(preview.case_refs))} (avslutade "
-        f"senast {preview.closed_before.isoformat()}, "
-        f"{count_sv(preview.days, 'dag', 'dagar')} efter avslutet)."
+        _("Gallring {date}: {n} (avslutade senast {closed_before}, {days} efter avslutet).").format(
+            date=preview.on.isoformat(),
+            n=_closed(len(preview.case_refs)),
+            closed_before=preview.closed_before.isoformat(),
+            days=counted(preview.days, "{n} dag", "{n} dagar"),
+        )
     )
     for ref in preview.case_refs:
         click.echo(f"  {ref}")
     for table, count in preview.counts.items():
         if count:
-            click.echo(f"  {TABLE_SV.get(table, table)}: {count}")
+            click.echo(f"  {label(TABLE_SV, table)}: {count}")
     if preview.closed_without_date:
-        lacks = "saknar avslutsdatum och gallras inte."
-        click.echo(f"{_closed(preview.closed_without_date)} {lacks}")
+        click.echo(
+            _("{cases} saknar avslutsdatum och gallras inte.").format(
+                cases=_closed(preview.closed_without_date)
+            )
+        )
 
 
-@retention.command("preview")
+@retention.command("preview", help=_("Visa vad en gallring skulle ta bort (inget ändras)."))
 @on_option
 @json_option
 @pass_ctx
 def retention_preview(ctx: Context, on: date | None, as_json: bool) -> None:
-    """Visa vad en gallring skulle ta bort (inget ändras)."""
     from app.safety import purge_preview
 
     preview = purge_preview(ctx.conn(), ctx.on(on))
@@ -239,23 +276,24 @@ def _profile_actor(conn: Any) -> str | None:
         return None
 
 
-@retention.command("purge")
+@retention.command(
+    "purge", help=_("Ta bort avslutade ärenden äldre än gallringstiden, med alla deras uppgifter.")
+)
 @on_option
-@click.option("--yes", "-y", "yes", is_flag=True, help="Fråga inte om bekräftelse.")
+@click.option("--yes", "-y", "yes", is_flag=True, help=_("Fråga inte om bekräftelse."))
 @pass_ctx
 def retention_purge(ctx: Context, on: date | None, yes: bool) -> None:
-    """Ta bort avslutade ärenden äldre än gallringstiden, med alla deras uppgifter."""
     from app.safety import purge, purge_preview
 
     conn = ctx.conn()
     day = ctx.on(on)
     preview = purge_preview(conn, day)
     if not preview.case_refs:
-        click.echo("Inget att gallra.")
+        click.echo(_("Inget att gallra."))
         return
     if not yes:
         _print_preview(preview)
         what = _closed(len(preview.case_refs))
-        _confirm(f"Ta bort {what} och alla deras uppgifter för gott?")
+        _confirm(_("Ta bort {what} och alla deras uppgifter för gott?").format(what=what))
     count = purge(conn, day, _profile_actor(conn), ctx.clock, days=preview.days)
-    click.echo(f"Gallrade {_closed(count)}.")
+    click.echo(_("Gallrade {count}.").format(count=_closed(count)))

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from app.clock import STOCKHOLM, Clock, FixedClock, local_today
-from app.i18n import install_click_language
+from app.i18n import _, install_click_language
 from db import refuse_folder
 
 # Click's own texts (usage, errors, --help) in the chosen language, before any command is
@@ -23,8 +23,41 @@ install_click_language()
 DB_ENV = "OVERBLICK_DB"
 
 
+class Command(click.Command):
+    """A command whose usage line speaks the chosen language ("[FLAGGOR]")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", _("[FLAGGOR]"))
+        super().__init__(*args, **kwargs)
+
+
+class Group(click.Group):
+    """A command group in the chosen language; its commands and groups are too."""
+
+    command_class = Command
+    group_class = type  # sub-groups are Groups
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", _("[FLAGGOR]"))
+        if kwargs.get("invoke_without_command"):
+            kwargs.setdefault("subcommand_metavar", _("[KOMMANDO] [ARGUMENT]..."))
+        else:
+            kwargs.setdefault("subcommand_metavar", _("KOMMANDO [ARGUMENT]..."))
+        super().__init__(*args, **kwargs)
+
+
+def group(*args: Any, **kwargs: Any) -> Any:
+    """``click.group`` in the chosen language (use instead of it)."""
+    return click.group(*args, cls=Group, **kwargs)
+
+
+def command(*args: Any, **kwargs: Any) -> Any:
+    """``click.command`` in the chosen language (use instead of it)."""
+    return click.command(*args, cls=Command, **kwargs)
+
+
 class DateType(click.ParamType):
-    name = "ÅÅÅÅ-MM-DD"
+    name = _("ÅÅÅÅ-MM-DD")
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
@@ -32,7 +65,11 @@ class DateType(click.ParamType):
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError:
-            self.fail(f"'{value}' är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD", param, ctx)
+            self.fail(
+                _("'{value}' är inget giltigt datum; skriv det som ÅÅÅÅ-MM-DD").format(value=value),
+                param,
+                ctx,
+            )
 
 
 DATE = DateType()
@@ -41,7 +78,7 @@ DATE = DateType()
 class MomentType(click.ParamType):
     """A Stockholm wall-clock minute, 'ÅÅÅÅ-MM-DD HH:MM', for the global ``--now``."""
 
-    name = "'ÅÅÅÅ-MM-DD HH:MM'"
+    name = _("'ÅÅÅÅ-MM-DD HH:MM'")
 
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
@@ -55,7 +92,9 @@ class MomentType(click.ParamType):
             except ValueError:
                 continue
         self.fail(
-            f"'{value}' är ingen giltig tidpunkt; skriv den som ÅÅÅÅ-MM-DD HH:MM (svensk tid)",
+            _(
+                "'{value}' är ingen giltig tidpunkt; skriv den som ÅÅÅÅ-MM-DD HH:MM (svensk tid)"
+            ).format(value=value),
             param,
             ctx,
         )
@@ -75,7 +114,13 @@ class IdType(click.ParamType):
         text = str(value).strip().removeprefix("#").strip()
         if text.isascii() and text.isdigit():
             return int(text)
-        self.fail(f"'{value}' är inget id; skriv det som listan visar det, t.ex. #85", param, ctx)
+        self.fail(
+            _("'{value}' är inget id; skriv det som listan visar det, t.ex. #85").format(
+                value=value
+            ),
+            param,
+            ctx,
+        )
 
 
 ID = IdType()
@@ -151,7 +196,10 @@ class Context:
     def _refuse_both(self, value: date | None) -> None:
         if value is not None and self.fixed_now:
             raise click.UsageError(
-                "Ange antingen --now (dag och klockslag) eller --on (dagen, kl. 08:00), inte båda."
+                _(
+                    "Ange antingen --now (dag och klockslag) eller --on (dagen, kl. 08:00), "
+                    "inte båda."
+                )
             )
 
 
@@ -166,15 +214,19 @@ def emit_json(data: Any) -> None:
 
 def on_option(f: Any) -> Any:
     return click.option(
-        "--on", "on", type=DATE, default=None, help="Datum att räkna på (standard: i dag)."
+        "--on", "on", type=DATE, default=None, help=_("Datum att räkna på (standard: i dag).")
     )(f)
 
 
 def as_option(f: Any) -> Any:
     return click.option(
-        "--as", "as_", metavar="SIGNATUR", default=None, help="Handläggare (standard: profilen)."
+        "--as",
+        "as_",
+        metavar=_("SIGNATUR"),
+        default=None,
+        help=_("Handläggare (standard: profilen)."),
     )(f)
 
 
 def json_option(f: Any) -> Any:
-    return click.option("--json", "as_json", is_flag=True, help="Skriv ett JSON-dokument.")(f)
+    return click.option("--json", "as_json", is_flag=True, help=_("Skriv ett JSON-dokument."))(f)

@@ -8,7 +8,8 @@ from typing import Any
 
 import click
 
-from app.cli_common import ID, as_option, emit_json, json_option, on_option, pass_ctx
+from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
+from app.i18n import _, label
 
 WAKE_CHOICES = {"any-impulse": "any_impulse", "certificate": "certificate", "none": "none"}
 KINDS = ("insured", "employer", "healthcare", "af", "other")
@@ -25,17 +26,21 @@ def when_sv(moment: datetime) -> str:
 def _line(fu: Any, now: datetime) -> str:
     from app.followups import WAKE_ON_SV
 
-    tag = "[standard] " if fu.origin == "standard" else ""
+    tag = _("[standard] ") if fu.origin == "standard" else ""
     text = (
         f"#{fu.id:<5} {fu.case_ref:<12} {when_sv(fu.due_at):<16} {fu.kind_sv:<19} "
         f"{tag}{fu.note or ''}"
     ).rstrip()
     extra = []
     if fu.is_snoozed(now):
-        wake = WAKE_ON_SV.get(fu.wake_on or "none", fu.wake_on)
-        extra.append(f"uppskjuten till {when_sv(fu.snoozed_until)}, väcks av: {wake}")
+        wake = label(WAKE_ON_SV, fu.wake_on or "none")
+        extra.append(
+            _("uppskjuten till {until}, väcks av: {wake}").format(
+                until=when_sv(fu.snoozed_until), wake=wake
+            )
+        )
     if fu.recurrence:
-        extra.append(f"återkommer {fu.recurrence.label_sv()}")
+        extra.append(_("återkommer {how}").format(how=fu.recurrence.label_sv()))
     if extra:
         text += "\n" + " " * 7 + "; ".join(extra)
     return text
@@ -51,37 +56,41 @@ def actor(ctx: Any, as_: str | None) -> Any:
     return resolve_caseworker(ctx.conn(), as_)
 
 
-@click.group("follow-up")
+@group("follow-up", help=_("Bevakningar: egna och standard från rehabiliteringskedjan."))
 def follow_up() -> None:
-    """Bevakningar: egna och standard från rehabiliteringskedjan."""
+    pass
 
 
-@follow_up.command("add")
-@click.argument("case_id")
+@follow_up.command("add", help=_("Skapa en egen bevakning på ett ärende."))
+@click.argument("case_id", metavar=_("ÄRENDE"))
 @click.option(
     "--at",
     "at",
     required=True,
-    metavar="NÄR",
-    help="När: i morgon, nästa arbetsdag, fre 10:00, +3d, 2026-12-01 10:30 …",
+    metavar=_("NÄR"),
+    help=_("När: i morgon, nästa arbetsdag, fre 10:00, +3d, 2026-12-01 10:30 …"),
 )
 @click.option(
     "--kind",
     type=click.Choice(KINDS, case_sensitive=False),
     default="other",
     show_default=True,
-    help="Vem bevakningen gäller.",
+    help=_("Vem bevakningen gäller."),
 )
-@click.option("--note", default=None, help="Anteckning.")
-@click.option("--every", default=None, metavar="N", help="Upprepa: 3d, 2w (veckor), 1m (månad).")
+@click.option("--note", default=None, help=_("Anteckning."))
+@click.option("--every", default=None, metavar="N", help=_("Upprepa: 3d, 2w (veckor), 1m (månad)."))
 @click.option(
-    "--until", "until", default=None, metavar="DATUM", help="Upprepa till och med detta datum."
+    "--until",
+    "until",
+    default=None,
+    metavar=_("DATUM"),
+    help=_("Upprepa till och med detta datum."),
 )
 @click.option(
     "--count",
     type=click.IntRange(1, 1000),
     default=None,
-    help="Upprepa så här många gånger totalt.",
+    help=_("Upprepa så här många gånger totalt."),
 )
 @as_option
 @on_option
@@ -91,12 +100,11 @@ def add(
     ctx: Any, case_id: str, at: str, kind: str, note: str | None, every: str | None,
     until: str | None, count: int | None, as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
-    """Skapa en egen bevakning på ett ärende."""
     from app.followups import Recurrence, create_follow_up
     from app.when import parse_day, parse_every, parse_when
 
     if (until or count) and not every:
-        raise click.UsageError("--until och --count kräver --every.")
+        raise click.UsageError(_("--until och --count kräver --every."))
     now = now_of(ctx, on)
     due = parse_when(at, now)
     recurrence = None
@@ -111,17 +119,21 @@ def add(
     if as_json:
         emit_json({"follow_up": fu.as_json(now)})
         return
-    message = f"Bevakning #{fu.id} skapad: {fu.case_ref}, {when_sv(fu.due_at)} ({fu.kind_sv})"
+    message = _("Bevakning #{id} skapad: {case}, {when} ({kind})").format(
+        id=fu.id, case=fu.case_ref, when=when_sv(fu.due_at), kind=fu.kind_sv
+    )
     if fu.recurrence:
-        message += f", återkommer {fu.recurrence.label_sv()}"
+        message += ", " + _("återkommer {how}").format(how=fu.recurrence.label_sv())
     click.echo(message + ".")
     if fu.fire_at <= now:
-        click.echo("Obs: tidpunkten har redan passerat; bevakningen är förfallen direkt.")
+        click.echo(_("Obs: tidpunkten har redan passerat; bevakningen är förfallen direkt."))
 
 
-@follow_up.command("list")
-@click.option("--due", "due_only", is_flag=True, help="Bara förfallna (i dag eller tidigare).")
-@click.option("--case", "case_ref", default=None, metavar="ÄRENDE", help="Bara ett ärende.")
+@follow_up.command(
+    "list", help=_("Dina öppna bevakningar, med uppskjutningar och vad som väcker dem.")
+)
+@click.option("--due", "due_only", is_flag=True, help=_("Bara förfallna (i dag eller tidigare)."))
+@click.option("--case", "case_ref", default=None, metavar=_("ÄRENDE"), help=_("Bara ett ärende."))
 @as_option
 @on_option
 @json_option
@@ -130,7 +142,6 @@ def list_(
     ctx: Any, due_only: bool, case_ref: str | None, as_: str | None, on: date | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    """Dina öppna bevakningar, med uppskjutningar och vad som väcker dem."""
     from app.clock import utc_iso
     from app.followups import legal_floor, list_follow_ups
 
@@ -150,27 +161,30 @@ def list_(
             }
         )
         return
-    head = "Förfallna bevakningar" if due_only else "Bevakningar"
-    click.echo(f"{head} för {caseworker.ext_id}: {len(items)}")
+    head = _("Förfallna bevakningar") if due_only else _("Bevakningar")
+    click.echo(
+        _("{head} för {ext_id}: {n}").format(head=head, ext_id=caseworker.ext_id, n=len(items))
+    )
     for fu in items:
         click.echo(_line(fu, now))
     if hidden.count and hidden.until is not None:
-        from app.output import count_sv
+        from app.output import counted
 
         click.echo(
-            f"{count_sv(hidden.count, 'ärende dolt', 'ärenden dolda')} av uppskjutning eller "
-            f"planering, som längst till {when_sv(hidden.until)}."
+            _("{count} av uppskjutning eller planering, som längst till {until}.").format(
+                count=counted(hidden.count, "{n} ärende dolt", "{n} ärenden dolda"),
+                until=when_sv(hidden.until),
+            )
         )
 
 
-@follow_up.command("done")
-@click.argument("follow_up_id", metavar="ID", type=ID)
-@click.option("--note", default=None, help="Anteckning, skrivs i händelseloggen.")
+@follow_up.command("done", help=_("Klarmarkera (en återkommande går vidare till nästa tillfälle)."))
+@click.argument("follow_up_id", metavar=_("ID"), type=ID)
+@click.option("--note", default=None, help=_("Anteckning, skrivs i händelseloggen."))
 @as_option
 @json_option
 @pass_ctx
 def done(ctx: Any, follow_up_id: int, note: str | None, as_: str | None, as_json: bool) -> None:
-    """Klarmarkera (en återkommande går vidare till nästa tillfälle)."""
     from app.followups import done_follow_up
 
     fu = done_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock, note)
@@ -178,26 +192,32 @@ def done(ctx: Any, follow_up_id: int, note: str | None, as_: str | None, as_json
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now()), "advanced": advanced})
     elif advanced:
-        click.echo(f"Bevakning #{fu.id} klar; nästa tillfälle {when_sv(fu.due_at)}.")
+        click.echo(
+            _("Bevakning #{id} klar; nästa tillfälle {due_at}.").format(
+                id=fu.id, due_at=when_sv(fu.due_at)
+            )
+        )
     else:
-        click.echo(f"Bevakning #{fu.id} klarmarkerad.")
+        click.echo(_("Bevakning #{id} klarmarkerad.").format(id=fu.id))
 
 
-@follow_up.command("snooze")
-@click.argument("follow_up_id", metavar="ID", type=ID)
+@follow_up.command(
+    "snooze", help=_("Skjut upp en bevakning (aldrig förbi ärendets nästa kontrollpunkt i kedjan).")
+)
+@click.argument("follow_up_id", metavar=_("ID"), type=ID)
 @click.option(
     "--until",
     "until",
     required=True,
-    metavar="NÄR",
-    help="Till när: +1h, i morgon, nästa arbetsdag, 2026-12-01 10:00 …",
+    metavar=_("NÄR"),
+    help=_("Till när: +1h, i morgon, nästa arbetsdag, 2026-12-01 10:00 …"),
 )
 @click.option(
     "--wake",
     type=click.Choice(list(WAKE_CHOICES)),
     default="any-impulse",
     show_default=True,
-    help="Vad som väcker bevakningen i förtid.",
+    help=_("Vad som väcker bevakningen i förtid."),
 )
 @as_option
 @on_option
@@ -207,7 +227,6 @@ def snooze(
     ctx: Any, follow_up_id: int, until: str, wake: str, as_: str | None, on: date | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    """Skjut upp en bevakning (aldrig förbi ärendets nästa kontrollpunkt i kedjan)."""
     from app.followups import WAKE_ON_SV, snooze_follow_up
     from app.when import parse_when
 
@@ -223,19 +242,25 @@ def snooze(
     fu = result.follow_up
     assert fu.snoozed_until is not None
     click.echo(
-        f"Bevakning #{fu.id} uppskjuten till {when_sv(fu.snoozed_until)}; "
-        f"väcks av: {WAKE_ON_SV[WAKE_CHOICES[wake]]}."
+        _("Bevakning #{id} uppskjuten till {snoozed_until}; väcks av: {WAKE_ON_SV}.").format(
+            id=fu.id,
+            snoozed_until=when_sv(fu.snoozed_until),
+            WAKE_ON_SV=WAKE_ON_SV[WAKE_CHOICES[wake]],
+        )
     )
     if result.capped and result.floor is not None:
         click.echo(
-            f"Obs: begränsad till {when_sv(result.floor.at)} "
-            f"({result.floor.label_sv}, {result.floor.milestone_date.isoformat()})."
+            _("Obs: begränsad till {at} ({label_sv}, {date}).").format(
+                at=when_sv(result.floor.at),
+                label_sv=result.floor.label_sv,
+                date=result.floor.milestone_date.isoformat(),
+            )
         )
 
 
-@follow_up.command("reschedule")
-@click.argument("follow_up_id", metavar="ID", type=ID)
-@click.option("--at", "at", required=True, metavar="NÄR", help="Ny tidpunkt.")
+@follow_up.command("reschedule", help=_("Flytta en egen bevakning till en ny tidpunkt."))
+@click.argument("follow_up_id", metavar=_("ID"), type=ID)
+@click.option("--at", "at", required=True, metavar=_("NÄR"), help=_("Ny tidpunkt."))
 @as_option
 @on_option
 @json_option
@@ -243,7 +268,6 @@ def snooze(
 def reschedule(
     ctx: Any, follow_up_id: int, at: str, as_: str | None, on: date | None, as_json: bool
 ) -> None:
-    """Flytta en egen bevakning till en ny tidpunkt."""
     from app.followups import reschedule_follow_up
     from app.when import parse_when
 
@@ -254,65 +278,70 @@ def reschedule(
     if as_json:
         emit_json({"follow_up": fu.as_json(now)})
         return
-    click.echo(f"Bevakning #{fu.id} flyttad till {when_sv(fu.due_at)}.")
+    click.echo(
+        _("Bevakning #{id} flyttad till {due_at}.").format(id=fu.id, due_at=when_sv(fu.due_at))
+    )
 
 
-@follow_up.command("delete")
-@click.argument("follow_up_id", metavar="ID", type=ID)
+@follow_up.command("delete", help=_("Ta bort en egen bevakning (kan ångras med undo)."))
+@click.argument("follow_up_id", metavar=_("ID"), type=ID)
 @as_option
 @json_option
 @pass_ctx
 def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-    """Ta bort en egen bevakning (kan ångras med undo)."""
     from app.followups import delete_follow_up
 
     fu = delete_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now())})
         return
-    click.echo(f"Bevakning #{fu.id} borttagen. Ångra med: overblick follow-up undo {fu.id}")
+    click.echo(
+        _("Bevakning #{id} borttagen. Ångra med: overblick follow-up undo {id}").format(id=fu.id)
+    )
 
 
-@follow_up.command("undo")
-@click.argument("follow_up_id", metavar="ID", type=ID)
+@follow_up.command("undo", help=_("Ångra borttagningen av en bevakning."))
+@click.argument("follow_up_id", metavar=_("ID"), type=ID)
 @as_option
 @json_option
 @pass_ctx
 def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-    """Ångra borttagningen av en bevakning."""
     from app.followups import undo_delete
 
     fu = undo_delete(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now())})
         return
-    click.echo(f"Bevakning #{fu.id} är tillbaka ({when_sv(fu.due_at)}).")
+    click.echo(
+        _("Bevakning #{id} är tillbaka ({due_at}).").format(id=fu.id, due_at=when_sv(fu.due_at))
+    )
 
 
-@follow_up.command("dismiss")
-@click.argument("follow_up_id", metavar="ID", type=ID)
-@click.option("--reason", required=True, help="Varför standardbevakningen inte behövs.")
+@follow_up.command("dismiss", help=_("Avfärda en standardbevakning med ett skäl."))
+@click.argument("follow_up_id", metavar=_("ID"), type=ID)
+@click.option("--reason", required=True, help=_("Varför standardbevakningen inte behövs."))
 @as_option
 @json_option
 @pass_ctx
 def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: bool) -> None:
-    """Avfärda en standardbevakning med ett skäl."""
     from app.followups import dismiss_follow_up
 
     fu = dismiss_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), reason, ctx.clock)
     if as_json:
         emit_json({"follow_up": fu.as_json(ctx.clock.now())})
         return
-    click.echo(f"Standardbevakning #{fu.id} avfärdad.")
+    click.echo(_("Standardbevakning #{id} avfärdad.").format(id=fu.id))
 
 
-@follow_up.command("standard")
+@follow_up.command(
+    "standard",
+    help=_("Skapa de standardbevakningar kedjan kräver (alla öppna ärenden, eller --as)."),
+)
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
-    """Skapa de standardbevakningar kedjan kräver (alla öppna ärenden, eller --as)."""
     from app.standard_follow_ups import ensure_standard_follow_ups
 
     conn = ctx.conn()
@@ -321,30 +350,37 @@ def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
     if as_json:
         emit_json(result.as_json())
         return
-    from app.output import count_sv
+    from app.output import counted
 
-    cases = count_sv(result.cases, "öppet ärende", "öppna ärenden", none="inget öppet ärende")
+    cases = counted(
+        result.cases, "{n} öppet ärende", "{n} öppna ärenden", none=_("inget öppet ärende")
+    )
     click.echo(
-        f"Standardbevakningar {result.on.isoformat()}: {count_sv(result.created, 'ny', 'nya')}, "
-        f"{count_sv(result.moved, 'flyttad', 'flyttade')} ({cases})."
+        _("Standardbevakningar {date}: {created}, {moved} ({cases}).").format(
+            date=result.on.isoformat(),
+            created=counted(result.created, "{n} ny", "{n} nya"),
+            moved=counted(result.moved, "{n} flyttad", "{n} flyttade"),
+            cases=cases,
+        )
     )
 
 
-@follow_up.command("export")
+@follow_up.command(
+    "export", help=_("Exportera öppna bevakningar som en iCalendar-fil (Outlook m.fl.).")
+)
 @click.option(
     "--ics",
     "ics_path",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    metavar="FIL",
-    help="iCalendar-fil att skriva (ersätts).",
+    metavar=_("FIL"),
+    help=_("iCalendar-fil att skriva (ersätts)."),
 )
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def export(ctx: Any, ics_path: Path, as_: str | None, on: date | None, as_json: bool) -> None:
-    """Exportera öppna bevakningar som en iCalendar-fil (Outlook m.fl.)."""
     from app.ics import export_ics
 
     conn = ctx.conn()
@@ -353,7 +389,7 @@ def export(ctx: Any, ics_path: Path, as_: str | None, on: date | None, as_json: 
     if as_json:
         emit_json({"file": str(ics_path), "events": count})
         return
-    from app.output import count_sv
+    from app.output import counted
 
-    exported = count_sv(count, "bevakning exporterad", "bevakningar exporterade")
-    click.echo(f"{exported} till {ics_path}.")
+    exported = counted(count, "{n} bevakning exporterad", "{n} bevakningar exporterade")
+    click.echo(_("{exported} till {ics_path}.").format(exported=exported, ics_path=ics_path))

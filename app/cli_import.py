@@ -13,7 +13,8 @@ from typing import Any
 
 import click
 
-from app.cli_common import DATE, emit_json
+from app.cli_common import DATE, command, emit_json, group
+from app.i18n import N_, _, label
 
 
 def _profile_actor(conn: Any) -> str | None:
@@ -27,8 +28,13 @@ def _profile_actor(conn: Any) -> str | None:
         return None
 
 
-STATUS_SV = {"ok": "klar", "partial": "delvis", "failed": "misslyckad", "skipped": "hoppades över",
-             "running": "pågår"}  # fmt: skip
+STATUS_SV = {
+    "ok": N_("klar"),
+    "partial": N_("delvis"),
+    "failed": N_("misslyckad"),
+    "skipped": N_("hoppades över"),
+    "running": N_("pågår"),
+}
 
 
 def _history(ctx: Any, limit: int, as_json: bool) -> int:
@@ -40,33 +46,45 @@ def _history(ctx: Any, limit: int, as_json: bool) -> int:
         emit_json([r.as_json() for r in runs])
         return 0
     if not runs:
-        click.echo("Inga importer ännu.")
+        click.echo(_("Inga importer ännu."))
         return 0
     from datetime import datetime
 
     for run in runs:
         when = datetime.fromisoformat(run.started_at).astimezone(STOCKHOLM)
-        counts = (
-            f"{run.created} nya, {run.updated} uppdaterade, {run.unchanged} oförändrade, "
-            f"{run.rejected} avvisade"
+        counts = _("{new} nya, {updated} uppdaterade, {unchanged} oförändrade, {rejected} avvisade")
+        counts = counts.format(
+            new=run.created, updated=run.updated, unchanged=run.unchanged, rejected=run.rejected
         )
-        status = STATUS_SV.get(run.status, run.status)
+        status = label(STATUS_SV, run.status)
         click.echo(f"{when:%Y-%m-%d %H:%M}  {run.file_name:30} {counts:60} {status}")
     return 0
 
 
-@click.command("import")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@command(
+    "import",
+    help=_(
+        "Importera ärenden, sjukperioder, intyg, impulser, bevakningar, "
+        "kontakter och handläggare från CSV, XLSX eller JSON Lines (se "
+        "docs/import-format.md).\n\nVarje fil importeras i en egen transaktion. "
+        "Avvisade rader skrivs till en avvisningsfil med orsak. Slutkod 0: alla "
+        "rader godtogs; 1: några rader avvisades; 2: en fil kunde inte läsas "
+        "alls."
+    ),
+)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar=_("FIL..."))
 @click.option(
     "--reject-file",
     type=click.Path(path_type=Path),
     default=None,
-    help="Avvisade rader hit (standard: FIL.avvisade.csv bredvid filen). Med flera filer: en mapp.",
+    help=_(
+        "Avvisade rader hit (standard: FIL.avvisade.csv bredvid filen). Med flera filer: en mapp."
+    ),
 )
-@click.option("--history", is_flag=True, help="Visa de senaste importerna.")
+@click.option("--history", is_flag=True, help=_("Visa de senaste importerna."))
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True,
-              help="Så många importer i --history.")  # fmt: skip
-@click.option("--json", "as_json", is_flag=True, help="Skriv ett JSON-dokument.")
+              help=_("Så många importer i --history."))  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help=_("Skriv ett JSON-dokument."))
 @click.pass_obj
 def import_cmd(
     ctx: Any,
@@ -76,17 +94,10 @@ def import_cmd(
     limit: int,
     as_json: bool,
 ) -> int:
-    """Importera ärenden, sjukperioder, intyg, impulser, bevakningar, kontakter och
-    handläggare från CSV, XLSX eller JSON Lines (se docs/import-format.md).
-
-    Varje fil importeras i en egen transaktion. Avvisade rader skrivs till en
-    avvisningsfil med orsak. Slutkod 0: alla rader godtogs; 1: några rader avvisades;
-    2: en fil kunde inte läsas alls.
-    """
     if history:
         return _history(ctx, limit, as_json)
     if not files:
-        raise click.UsageError("Ange minst en fil att importera (eller --history).")
+        raise click.UsageError(_("Ange minst en fil att importera (eller --history)."))
     from app.importing import ImportResult, UnreadableFileError, import_file
 
     conn = ctx.conn()
@@ -102,7 +113,7 @@ def import_cmd(
                 conn, path, clock=ctx.clock, actor=actor, reject_file=target, source="cli"
             )
         except UnreadableFileError as exc:
-            click.echo(f"overblick: {exc}", err=True)
+            click.echo(_("overblick: {exc}").format(exc=exc), err=True)
             result = exc.result
             code = 2
         else:
@@ -116,37 +127,43 @@ def import_cmd(
     return code
 
 
-@click.group("export")
+@group("export", help=_("Exportera data ur Överblick."))
 def export() -> None:
-    """Exportera data ur Överblick."""
+    pass
 
 
-@export.command("stock")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@export.command(
+    "stock",
+    help=_(
+        "Ärendestocken som tabellen visar den: dag i kedjan, fas, nästa "
+        "milstolpe, öppna impulser, nästa bevakning, senaste åtgärd och poäng."
+    ),
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar=_("FIL"))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["csv", "xlsx"]),
     default=None,
-    help="Filformat (standard: av filnamnet, annars csv).",
+    help=_("Filformat (standard: av filnamnet, annars csv)."),
 )
 @click.option(
-    "--as", "as_", metavar="SIGNATUR", default=None, help="Handläggare (standard: profilen)."
+    "--as", "as_", metavar=_("SIGNATUR"), default=None, help=_("Handläggare (standard: profilen).")
 )
 @click.option(
     "--unmasked",
     is_flag=True,
-    help="Skriv hela personnummer; utan flaggan maskeras de (ÅÅÅÅMMDD-****).",
+    help=_("Skriv hela personnummer; utan flaggan maskeras de (ÅÅÅÅMMDD-****)."),
 )
-@click.option("--on", "on", type=DATE, default=None, help="Datum att räkna på (standard: i dag).")
+@click.option(
+    "--on", "on", type=DATE, default=None, help=_("Datum att räkna på (standard: i dag).")
+)
 @click.pass_obj
 def export_stock_cmd(
     ctx: Any, file: Path, fmt: str | None, as_: str | None, unmasked: bool, on: date | None
 ) -> None:
-    """Ärendestocken som tabellen visar den: dag i kedjan, fas, nästa milstolpe, öppna
-    impulser, nästa bevakning, senaste åtgärd och poäng."""
     from app.importing.export import export_stock, format_for
-    from app.output import count_sv
+    from app.output import counted
     from app.profile import resolve_caseworker
 
     conn = ctx.conn()
@@ -155,6 +172,10 @@ def export_stock_cmd(
     count = export_stock(
         conn, caseworker, ctx.on(on), file, fmt, unmasked=unmasked, clock=ctx.clock
     )
-    masked = "hela personnummer" if unmasked else "personnummer maskerade"
-    what = count_sv(count, "ärende", "ärenden")
-    click.echo(f"Exporterade {what} för {caseworker.ext_id} till {file} ({masked}).")
+    masked = _("hela personnummer") if unmasked else _("personnummer maskerade")
+    what = counted(count, "{n} ärende", "{n} ärenden")
+    click.echo(
+        _("Exporterade {what} för {ext_id} till {file} ({masked}).").format(
+            what=what, ext_id=caseworker.ext_id, file=file, masked=masked
+        )
+    )

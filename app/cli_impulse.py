@@ -9,7 +9,8 @@ from typing import Any
 
 import click
 
-from app.cli_common import ID, as_option, emit_json, json_option, on_option, pass_ctx
+from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
+from app.i18n import _, label
 
 
 def _line(item: Any) -> str:
@@ -21,7 +22,7 @@ def _line(item: Any) -> str:
     text = " ".join(item.text.split())
     if item.change:
         text = f"{text} ({item.change})" if text else item.change
-    unread = "oläst" if item.unread else ""
+    unread = _("oläst") if item.unread else ""
     line = f"#{item.id:<5} {item.case_ref:<16} {short_date_sv(item.received_on):<11} {unread:<6} "
     return (line + what + (f" – {text}" if text else "")).rstrip()
 
@@ -43,21 +44,23 @@ def _as_json(item: Any, on: date) -> dict[str, Any]:
     }
 
 
-@click.group("impulse")
+@group("impulse", help=_("Impulser: de obehandlade, och utfall för en eller flera."))
 def impulse() -> None:
-    """Impulser: de obehandlade, och utfall för en eller flera."""
+    pass
 
 
-@impulse.command("list")
-@click.option("--case", "case_ref", default=None, metavar="ÄRENDE", help="Bara ett ärende.")
+@impulse.command(
+    "list",
+    help=_("Dina obehandlade impulser, som fönstrets Impulser (nyaste först i varje ärende)."),
+)
+@click.option("--case", "case_ref", default=None, metavar=_("ÄRENDE"), help=_("Bara ett ärende."))
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def list_(ctx: Any, case_ref: str | None, as_: str | None, on: date | None, as_json: bool) -> None:
-    """Dina obehandlade impulser, som fönstrets Impulser (nyaste först i varje ärende)."""
     from app.inbox import inbox_items
-    from app.output import count_sv
+    from app.output import counted
     from app.profile import resolve_caseworker
 
     conn = ctx.conn(check=False)
@@ -77,16 +80,31 @@ def list_(ctx: Any, case_ref: str | None, as_: str | None, on: date | None, as_j
         )
         return
     cases = len({i.case_ref for i in items})
-    head = count_sv(len(items), "obehandlad impuls", "obehandlade impulser",
-                    none="Inga obehandlade impulser")  # fmt: skip
-    where = f" i {count_sv(cases, 'ärende', 'ärenden')}" if items and case_ref is None else ""
-    click.echo(f"{head}{where} för {caseworker.ext_id}{f' i {case_ref}' if case_ref else ''}.")
+    head = counted(
+        len(items),
+        "{n} obehandlad impuls",
+        "{n} obehandlade impulser",
+        none=_("Inga obehandlade impulser"),
+    )
+    where = ""
+    if items and case_ref is None:
+        where = " " + counted(cases, "i {n} ärende", "i {n} ärenden")
+    click.echo(
+        _("{head}{where} för {ext_id}{in_case}.").format(
+            head=head,
+            where=where,
+            ext_id=caseworker.ext_id,
+            in_case=_(" i {case}").format(case=case_ref) if case_ref else "",
+        )
+    )
     for item in items:
         click.echo(_line(item))
     if items:
         click.echo(
-            "Registrera utfall med: overblick impulse outcome ID... "
-            "(--acted | --other-actor AKTÖR | --not-relevant --note TEXT)"
+            _(
+                "Registrera utfall med: overblick impulse outcome ID... "
+                "(--acted | --other-actor AKTÖR | --not-relevant --note TEXT)"
+            )
         )
 
 
@@ -100,25 +118,31 @@ def _own_case(conn: Any, case_ref: str, caseworker: Any) -> str:
         owner = conn.execute(
             "SELECT ext_id FROM caseworkers WHERE id = ?", (row["caseworker_id"],)
         ).fetchone()
-        who = owner[0] if owner else "ingen handläggare"
+        if owner is None:
+            raise InvalidInputError(
+                _("Ärendet {case} har ingen handläggare.").format(case=row["case_ref"])
+            )
         raise InvalidInputError(
-            f"Ärendet {row['case_ref']} ligger hos {who}, inte {caseworker.ext_id}; "
-            f"visa det med --as {who}."
-            if owner
-            else f"Ärendet {row['case_ref']} har ingen handläggare."
+            _("Ärendet {case} ligger hos {owner}, inte {me}; visa det med --as {owner}.").format(
+                case=row["case_ref"], owner=owner[0], me=caseworker.ext_id
+            )
         )
     return str(row["case_ref"])
 
 
-@impulse.command("outcome")
-@click.argument("ids", nargs=-1, required=True, type=ID, metavar="ID...")
-@click.option("--acted", is_flag=True, help="Åtgärdad.")
+@impulse.command(
+    "outcome", help=_("Registrera utfall för en eller flera impulser (alla eller ingen).")
+)
+@click.argument("ids", nargs=-1, required=True, type=ID, metavar=_("ID..."))
+@click.option("--acted", is_flag=True, help=_("Åtgärdad."))
 @click.option(
-    "--other-actor", "other_actor", default=None, metavar="AKTÖR",
-    help="Hanteras av annan aktör (t.ex. vården, Arbetsförmedlingen).",
+    "--other-actor", "other_actor", default=None, metavar=_("AKTÖR"),
+    help=_("Hanteras av annan aktör (t.ex. vården, Arbetsförmedlingen)."),
 )  # fmt: skip
-@click.option("--not-relevant", "not_relevant", is_flag=True, help="Inte relevant (kräver --note).")
-@click.option("--note", default=None, help="Anteckning, skrivs i händelseloggen.")
+@click.option(
+    "--not-relevant", "not_relevant", is_flag=True, help=_("Inte relevant (kräver --note).")
+)
+@click.option("--note", default=None, help=_("Anteckning, skrivs i händelseloggen."))
 @as_option
 @json_option
 @pass_ctx
@@ -126,20 +150,19 @@ def outcome(
     ctx: Any, ids: tuple[int, ...], acted: bool, other_actor: str | None, not_relevant: bool,
     note: str | None, as_: str | None, as_json: bool,
 ) -> None:  # fmt: skip
-    """Registrera utfall för en eller flera impulser (alla eller ingen)."""
     from app.inbox import OUTCOME_SV, record_outcome
-    from app.output import count_sv
+    from app.output import counted
     from app.profile import resolve_caseworker
 
     if acted + (other_actor is not None) + not_relevant != 1:
         raise click.UsageError(
-            "Välj precis ett utfall: --acted, --other-actor AKTÖR eller --not-relevant."
+            _("Välj precis ett utfall: --acted, --other-actor AKTÖR eller --not-relevant.")
         )
     text = " ".join((note or "").split())
     if other_actor is not None:
         actor = " ".join(other_actor.split())
         if not actor:
-            raise click.UsageError("Skriv vilken aktör som hanterar impulsen, t.ex. vården.")
+            raise click.UsageError(_("Skriv vilken aktör som hanterar impulsen, t.ex. vården."))
         text = f"{actor}: {text}" if text else actor
     chosen = "acted" if acted else "other_actor" if other_actor is not None else "not_relevant"
     conn = ctx.conn()
@@ -150,12 +173,16 @@ def outcome(
         emit_json(
             {
                 "outcome": chosen,
-                "outcome_label": OUTCOME_SV[chosen],
+                "outcome_label": label(OUTCOME_SV, chosen),
                 "note": text,
                 "impulses": list(ids),
                 "recorded": recorded,
             }
         )
         return
-    what = count_sv(recorded, "impuls", "impulser")
-    click.echo(f"Utfall registrerat för {what}: {OUTCOME_SV[chosen]}.")
+    what = counted(recorded, "{n} impuls", "{n} impulser")
+    click.echo(
+        _("Utfall registrerat för {what}: {outcome}.").format(
+            what=what, outcome=label(OUTCOME_SV, chosen)
+        )
+    )

@@ -13,7 +13,8 @@ from typing import Any
 
 import click
 
-from app.cli_common import ID, as_option, emit_json, json_option, on_option, pass_ctx
+from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
+from app.i18n import _
 
 
 def _line(reminder: Any) -> str:
@@ -21,13 +22,15 @@ def _line(reminder: Any) -> str:
 
     what = " ".join((reminder.note or "").split()) or reminder.kind_sv
     when = when_sv(reminder.fire_at)
-    snoozed = " (uppskjuten)" if reminder.snoozed else ""
-    return f"#{reminder.follow_up_id:<5} {reminder.case_ref:<16} förföll {when}{snoozed}  {what}"
+    snoozed = _(" (uppskjuten)") if reminder.snoozed else ""
+    return _("#{id:<5} {case:<16} förföll {when}{snoozed}  {what}").format(
+        id=reminder.follow_up_id, case=reminder.case_ref, when=when, snoozed=snoozed, what=what
+    )
 
 
 def _listing(ctx: Any, as_: str | None, on: date | None, as_json: bool, *, missed: bool) -> None:
     from app.clock import utc_iso
-    from app.output import count_sv
+    from app.output import counted
     from app.profile import resolve_caseworker
     from app.reminders import due_reminders, last_seen, missed_on_start
 
@@ -46,51 +49,58 @@ def _listing(ctx: Any, as_: str | None, on: date | None, as_json: bool, *, misse
         emit_json(data | {"reminders": [r.as_json() for r in found]})
         return
     if missed:
-        head = count_sv(
-            len(found), "missad påminnelse", "missade påminnelser", none="Inga missade påminnelser"
+        head = counted(
+            len(found),
+            "{n} missad påminnelse",
+            "{n} missade påminnelser",
+            none=_("Inga missade påminnelser"),
         )
     else:
-        head = count_sv(len(found), "påminnelse", "påminnelser", none="Inga påminnelser")
-    click.echo(f"{head} för {caseworker.ext_id} just nu.")
+        head = counted(len(found), "{n} påminnelse", "{n} påminnelser", none=_("Inga påminnelser"))
+    click.echo(_("{head} för {ext_id} just nu.").format(head=head, ext_id=caseworker.ext_id))
     for reminder in found:
         click.echo(_line(reminder))
     if found:
-        click.echo("Markera som sedda med: overblick reminders ack ID...")
+        click.echo(_("Markera som sedda med: overblick reminders ack ID..."))
 
 
-@click.group("reminders")
+@group(
+    "reminders",
+    help=_("Påminnelser: det fönstret skulle visa nu, det som missades, och kvittering."),
+)
 def reminders() -> None:
-    """Påminnelser: det fönstret skulle visa nu, det som missades, och kvittering."""
+    pass
 
 
-@reminders.command("due")
+@reminders.command(
+    "due", help=_("Påminnelserna fönstret skulle visa nu (eller vid --now, eller kl. 08:00 --on).")
+)
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def due(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
-    """Påminnelserna fönstret skulle visa nu (eller vid --now, eller kl. 08:00 --on)."""
     _listing(ctx, as_, on, as_json, missed=False)
 
 
-@reminders.command("missed")
+@reminders.command("missed", help=_("Påminnelser som förföll medan fönstret inte var igång."))
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def missed(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
-    """Påminnelser som förföll medan fönstret inte var igång."""
     _listing(ctx, as_, on, as_json, missed=True)
 
 
-@reminders.command("ack")
-@click.argument("ids", nargs=-1, required=True, type=ID, metavar="ID...")
+@reminders.command(
+    "ack", help=_("Markera påminnelser som sedda, som fönstret gör när det visar dem.")
+)
+@click.argument("ids", nargs=-1, required=True, type=ID, metavar=_("ID..."))
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_json: bool) -> None:
-    """Markera påminnelser som sedda, som fönstret gör när det visar dem."""
     from app.profile import resolve_caseworker
     from app.reminders import acknowledge
 
@@ -102,7 +112,7 @@ def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_jso
         return
     if result.marked:
         shown = ", ".join(f"#{i}" for i in result.marked)
-        click.echo(f"Kvitterat: {shown}. Fönstret visar dem inte igen.")
+        click.echo(_("Kvitterat: {shown}. Fönstret visar dem inte igen.").format(shown=shown))
     if result.already:
         shown = ", ".join(f"#{i}" for i in result.already)
-        click.echo(f"Redan kvitterat tidigare: {shown}.")
+        click.echo(_("Redan kvitterat tidigare: {shown}.").format(shown=shown))

@@ -14,7 +14,17 @@ from typing import Any
 
 import click
 
-from app.cli_common import DATE, as_option, emit_json, json_option, on_option, pass_ctx
+from app.cli_common import (
+    DATE,
+    as_option,
+    command,
+    emit_json,
+    group,
+    json_option,
+    on_option,
+    pass_ctx,
+)
+from app.i18n import N_, _, label
 
 
 def _actor(ctx: Any, as_: str | None) -> Any:
@@ -44,29 +54,29 @@ def _num(value: Any) -> str:
 
 
 TABLE_HEAD = (
-    ("active_cases", "Ärenden"),
-    ("weighted_load", "Belastn."),
-    ("unhandled_impulses", "Impulser"),
-    ("oldest_impulse_days", "Äldsta"),
-    ("overdue_follow_ups", "Förs.bev"),
-    ("milestones_14", "Milst14"),
-    ("milestones_28", "Milst28"),
-    ("waiting_for_coordination", "Samordn."),
-    ("no_contact_60", "Ingen60"),
-    ("past_181_without_os", "181utanÖS"),
+    ("active_cases", N_("Ärenden")),
+    ("weighted_load", N_("Belastn.")),
+    ("unhandled_impulses", N_("Impulser")),
+    ("oldest_impulse_days", N_("Äldsta")),
+    ("overdue_follow_ups", N_("Förs.bev")),
+    ("milestones_14", N_("Milst14")),
+    ("milestones_28", N_("Milst28")),
+    ("waiting_for_coordination", N_("Samordn.")),
+    ("no_contact_60", N_("Ingen60")),
+    ("past_181_without_os", N_("181utanÖS")),
 )
 
 
 # What each figure's case list is called (the window's tooltips on the team table).
 FIGURE_SV = {
-    "active_cases": "Aktiva ärenden",
-    "unhandled_impulses": "Obehandlade impulser",
-    "overdue_follow_ups": "Försenade bevakningar",
-    "milestones_14": "Milstolpar inom 14 dagar",
-    "milestones_28": "Milstolpar inom 28 dagar",
-    "waiting_for_coordination": "Väntar på samordning",
-    "no_contact_60": "Ingen kontakt på 60 dagar eller mer",
-    "past_181_without_os": "Efter dag 181 utan ÖS-ställningstagande",
+    "active_cases": N_("Aktiva ärenden"),
+    "unhandled_impulses": N_("Obehandlade impulser"),
+    "overdue_follow_ups": N_("Försenade bevakningar"),
+    "milestones_14": N_("Milstolpar inom 14 dagar"),
+    "milestones_28": N_("Milstolpar inom 28 dagar"),
+    "waiting_for_coordination": N_("Väntar på samordning"),
+    "no_contact_60": N_("Ingen kontakt på 60 dagar eller mer"),
+    "past_181_without_os": N_("Efter dag 181 utan ÖS-ställningstagande"),
 }
 
 
@@ -79,14 +89,13 @@ def _is_today(ctx: Any, on: date | None) -> bool:
     return ctx.on(on) == local_today(SystemClock())
 
 
-@click.command("team")
+@command("team", help=_("Teamets arbetsbelastning: en rad per handläggare och totalt."))
 @as_option
-@click.option("--cases", "with_cases", is_flag=True, help="Ta med ärendena bakom varje tal.")
+@click.option("--cases", "with_cases", is_flag=True, help=_("Ta med ärendena bakom varje tal."))
 @on_option
 @json_option
 @pass_ctx
 def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: bool) -> None:
-    """Teamets arbetsbelastning: en rad per handläggare och totalt."""
     from app.team import team_table, visible_caseworker_ids
 
     conn = ctx.conn(check=False)
@@ -97,25 +106,29 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
     if as_json:
         emit_json(table.as_json(with_cases=with_cases))
         return
-    click.echo(f"Teamet {day.isoformat()}")
-    click.echo(f"{'Sign.':<10}" + "".join(f"{h:>10}" for _k, h in TABLE_HEAD))
+    click.echo(_("Teamet {date}").format(date=day.isoformat()))
+    click.echo(f"{_('Sign.'):<10}" + "".join(f"{_(h):>10}" for _k, h in TABLE_HEAD))
     for row in [*table.rows, table.totals]:
         figures = row.figures()
-        label = row.ext_id or row.name
+        who = row.ext_id or row.name
         if row.absent:
-            label += "*"
-        click.echo(f"{label:<10}" + "".join(f"{_num(figures[k]):>10}" for k, _h in TABLE_HEAD))
+            who += "*"
+        click.echo(f"{who:<10}" + "".join(f"{_num(figures[k]):>10}" for k, _h in TABLE_HEAD))
         if with_cases:
             for key, ids_ in row.cases.items():
                 if ids_ and key != "active_cases":
                     refs = ", ".join(table.case_refs[i] for i in ids_)
-                    click.echo(f"  {FIGURE_SV.get(key, key)}: {refs}")
+                    figure = label(FIGURE_SV, key)
+                    click.echo(f"  {figure}: {refs}")
     absent = [r for r in table.rows if r.absent]
     for row in absent:
         assert row.absent is not None
         click.echo(
-            f"* {row.ext_id} är frånvarande till {row.absent.until.isoformat()}, "
-            f"täcks av {row.absent.covered_by}."
+            _("* {ext_id} är frånvarande till {until}, täcks av {covered_by}.").format(
+                ext_id=row.ext_id,
+                until=row.absent.until.isoformat(),
+                covered_by=row.absent.covered_by,
+            )
         )
     if ids is not None:
         click.echo(_lead_hint(conn, viewer))
@@ -126,20 +139,22 @@ def _lead_hint(conn: Any, viewer: Any) -> str:
     lead = conn.execute(
         "SELECT ext_id FROM caseworkers WHERE role = 'lead' ORDER BY ext_id LIMIT 1"
     ).fetchone()
-    how = f"overblick team --as {lead[0]}" if lead else "--as med en gruppchefs signatur"
-    return (
-        f"Du ser din egen rad ({viewer.ext_id}) och kollegor du täcker. "
-        f"En gruppchef ser hela teamet: {how}."
-    )
+    how = f"overblick team --as {lead[0]}" if lead else _("--as med en gruppchefs signatur")
+    return _(
+        "Du ser din egen rad ({signature}) och kollegor du täcker. "
+        "En gruppchef ser hela teamet: {how}."
+    ).format(signature=viewer.ext_id, how=how)
 
 
-@click.command("reassign")
-@click.argument("case_ids", nargs=-1, metavar="ÄRENDE...")
-@click.option("--to", "to", required=True, metavar="SIGNATUR", help="Handläggaren som tar över.")
-@click.option("--reason", required=True, help="Skälet, skrivs i varje ärendes händelselogg.")
+@command("reassign", help=_("Flytta ärenden till en annan handläggare, med skäl (gruppchef)."))
+@click.argument("case_ids", nargs=-1, metavar=_("ÄRENDE..."))
 @click.option(
-    "--all-from", "all_from", default=None, metavar="SIGNATUR",
-    help="Flytta hela stocken från den här handläggaren (i stället för ÄRENDE...).",
+    "--to", "to", required=True, metavar=_("SIGNATUR"), help=_("Handläggaren som tar över.")
+)
+@click.option("--reason", required=True, help=_("Skälet, skrivs i varje ärendes händelselogg."))
+@click.option(
+    "--all-from", "all_from", default=None, metavar=_("SIGNATUR"),
+    help=_("Flytta hela stocken från den här handläggaren (i stället för ÄRENDE...)."),
 )  # fmt: skip
 @as_option
 @on_option
@@ -149,13 +164,12 @@ def reassign(
     ctx: Any, case_ids: tuple[str, ...], to: str, reason: str, all_from: str | None,
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
-    """Flytta ärenden till en annan handläggare, med skäl (gruppchef)."""
-    from app.output import count_sv
+    from app.output import counted
     from app.reassign import reassign as do_reassign
     from app.reassign import reassign_stock
 
     if bool(case_ids) == bool(all_from):
-        raise click.UsageError("Ange antingen ärenden eller --all-from SIGNATUR.")
+        raise click.UsageError(_("Ange antingen ärenden eller --all-from SIGNATUR."))
     conn = ctx.conn()
     actor = _actor(ctx, as_)
     clock = ctx.clock_on(on)
@@ -168,17 +182,21 @@ def reassign(
     if as_json:
         emit_json({"to": to, "moved": moved, "requested": asked})
         return
-    message = f"{count_sv(moved, 'ärende', 'ärenden')} flyttades till {to}."
+    message = counted(
+        moved, "{n} ärende flyttades till {to}.", "{n} ärenden flyttades till {to}.", to=to
+    )
     if asked is not None and asked > moved:
-        message += f" {asked - moved} låg redan hos {to}."
+        message += " " + _("{n} låg redan hos {to}.").format(n=asked - moved, to=to)
     click.echo(message)
 
 
-@click.command("cover")
-@click.argument("caseworker", metavar="SIGNATUR")
-@click.option("--by", "by", required=True, metavar="SIGNATUR", help="Kollegan som täcker.")
-@click.option("--from", "from_date", type=DATE, required=True, help="Första frånvarodagen.")
-@click.option("--to", "to_date", type=DATE, required=True, help="Sista frånvarodagen.")
+@command(
+    "cover", help=_("Registrera frånvaro och vem som täcker (gruppchef, eller handläggaren själv).")
+)
+@click.argument("caseworker", metavar=_("SIGNATUR"))
+@click.option("--by", "by", required=True, metavar=_("SIGNATUR"), help=_("Kollegan som täcker."))
+@click.option("--from", "from_date", type=DATE, required=True, help=_("Första frånvarodagen."))
+@click.option("--to", "to_date", type=DATE, required=True, help=_("Sista frånvarodagen."))
 @as_option
 @json_option
 @pass_ctx
@@ -186,7 +204,6 @@ def cover(
     ctx: Any, caseworker: str, by: str, from_date: date, to_date: date, as_: str | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    """Registrera frånvaro och vem som täcker (gruppchef, eller handläggaren själv)."""
     from app.cover import mark_absent
 
     conn = ctx.conn()
@@ -195,22 +212,30 @@ def cover(
         emit_json({"absence": absence.as_json()})
         return
     click.echo(
-        f"{absence.caseworker} är frånvarande {absence.from_date.isoformat()}–"
-        f"{absence.to_date.isoformat()}; {absence.covered_by} täcker (nya impulser och "
-        "förfallna bevakningar visas hos dem). Täckningen slutar av sig själv efter sista dagen."
+        _(
+            "{caseworker} är frånvarande {start}–{end}; {covered_by} "
+            "täcker (nya impulser och förfallna bevakningar visas hos dem). "
+            "Täckningen slutar av sig själv efter sista dagen."
+        ).format(
+            caseworker=absence.caseworker,
+            start=absence.from_date.isoformat(),
+            end=absence.to_date.isoformat(),
+            covered_by=absence.covered_by,
+        )
     )
 
 
-@click.command("absences")
+@command(
+    "absences", help=_("Frånvaro och täckning: pågående och kommande (--close: avsluta passerade).")
+)
 @click.option(
     "--close", is_flag=True,
-    help="Avsluta frånvaron som passerat och lämna tillbaka en sammanfattning.",
+    help=_("Avsluta frånvaron som passerat och lämna tillbaka en sammanfattning."),
 )  # fmt: skip
 @on_option
 @json_option
 @pass_ctx
 def absences(ctx: Any, close: bool, on: date | None, as_json: bool) -> None:
-    """Frånvaro och täckning: pågående och kommande (--close: avsluta passerade)."""
     from app.cover import end_absences, list_absences
 
     conn = ctx.conn(check=close)
@@ -229,20 +254,32 @@ def absences(ctx: Any, close: bool, on: date | None, as_json: bool) -> None:
     for summary in summaries:
         click.echo(summary.text_sv())
     if not items:
-        click.echo("Ingen frånvaro registrerad framåt.")
+        click.echo(_("Ingen frånvaro registrerad framåt."))
     for a in items:
-        state = "pågår" if a.is_active(day) else ("passerad" if a.to_date < day else "kommande")
+        if a.is_active(day):
+            state = _("pågår")
+        else:
+            state = _("passerad") if a.to_date < day else _("kommande")
         click.echo(
-            f"#{a.id:<4} {a.caseworker:<8} {a.from_date.isoformat()}–{a.to_date.isoformat()} "
-            f"täcks av {a.covered_by} ({state})"
+            _("#{id:<4} {caseworker:<8} {start}–{end} täcks av {covered_by} ({state})").format(
+                id=a.id,
+                caseworker=a.caseworker,
+                start=a.from_date.isoformat(),
+                end=a.to_date.isoformat(),
+                covered_by=a.covered_by,
+                state=state,
+            )
         )
 
 
-@click.command("balance")
-@click.option("--weeks", type=click.IntRange(1, 12), default=None, help="Horisont i veckor.")
+@command(
+    "balance",
+    help=_("Förslag som jämnar ut de närmaste veckornas belastning; --apply genomför det."),
+)
+@click.option("--weeks", type=click.IntRange(1, 12), default=None, help=_("Horisont i veckor."))
 @click.option("--max-moves", type=click.IntRange(0, 10_000), default=None)
-@click.option("--apply", "apply_", is_flag=True, help="Genomför förslaget (kräver --reason).")
-@click.option("--reason", default=None, help="Skälet som skrivs i ärendena vid --apply.")
+@click.option("--apply", "apply_", is_flag=True, help=_("Genomför förslaget (kräver --reason)."))
+@click.option("--reason", default=None, help=_("Skälet som skrivs i ärendena vid --apply."))
 @as_option
 @on_option
 @json_option
@@ -251,13 +288,12 @@ def balance(
     ctx: Any, weeks: int | None, max_moves: int | None, apply_: bool, reason: str | None,
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
-    """Förslag som jämnar ut de närmaste veckornas belastning; --apply genomför det."""
     from app.chain import milestone_day_text
-    from app.output import count_sv
+    from app.output import counted
     from app.reassign import apply_moves, propose_balance
 
     if apply_ and not reason:
-        raise click.UsageError("--apply kräver --reason TEXT.")
+        raise click.UsageError(_("--apply kräver --reason TEXT."))
     conn = ctx.conn(check=apply_)
     day = ctx.on(on)
     actor = _actor(ctx, as_) if apply_ else None
@@ -271,34 +307,42 @@ def balance(
     if as_json:
         emit_json(proposal.as_json() | {"applied": apply_, "moved": moved})
         return
-    weeks_text = count_sv(proposal.weeks, "vecka", "veckor")
+    weeks_text = counted(proposal.weeks, "{n} vecka", "{n} veckor")
     click.echo(
-        f"Förslag {day.isoformat()}, {weeks_text}: "
-        f"{count_sv(len(proposal.moves), 'flytt', 'flyttar')}; "
-        f"spridning {_num(proposal.spread_before)} → {_num(proposal.spread_after)}."
+        _("Förslag {date}, {weeks_text}: {n}; spridning {spread_before} → {spread_after}.").format(
+            date=day.isoformat(),
+            weeks_text=weeks_text,
+            n=counted(len(proposal.moves), "{n} flytt", "{n} flyttar"),
+            spread_before=_num(proposal.spread_before),
+            spread_after=_num(proposal.spread_after),
+        )
     )
     for m in proposal.moves:
         milestones = ", ".join(milestone_day_text(k) for k in m.milestones)
         click.echo(
-            f"  {m.case_ref:<14} {m.from_caseworker} → {m.to_caseworker}  "
-            f"belastning {_num(m.load)}" + (f"  ({milestones})" if milestones else "")
+            _("  {case_ref:<14} {source} → {target}  belastning {load}").format(
+                case_ref=m.case_ref,
+                source=m.from_caseworker,
+                target=m.to_caseworker,
+                load=_num(m.load),
+            )
+            + (f"  ({milestones})" if milestones else "")
         )
     if apply_:
-        click.echo(f"{count_sv(moved or 0, 'ärende', 'ärenden')} flyttades.")
+        click.echo(counted(moved or 0, "{n} ärende flyttades.", "{n} ärenden flyttades."))
     elif proposal.moves:
-        click.echo("Inget är flyttat. Genomför med --apply --reason TEXT.")
+        click.echo(_("Inget är flyttat. Genomför med --apply --reason TEXT."))
 
 
-@click.command("employer")
-@click.argument("name", metavar="ARBETSGIVARE")
+@command("employer", help=_("Alla öppna ärenden hos en arbetsgivare, över hela teamet."))
+@click.argument("name", metavar=_("ARBETSGIVARE"))
 @on_option
 @json_option
 @pass_ctx
 def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
-    """Alla öppna ärenden hos en arbetsgivare, över hela teamet."""
     from app.chain import milestone_day_text
     from app.model import PLAN_STATUS_SV
-    from app.output import count_sv, milestone_when
+    from app.output import counted, milestone_when
     from app.team import employer_cases
 
     view = employer_cases(ctx.conn(check=False), name, ctx.on(on))
@@ -307,11 +351,18 @@ def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
         return
     summary = view.summary()
     click.echo(
-        f"{view.employer}: {count_sv(summary['cases'], 'öppet ärende', 'öppna ärenden')} hos "
-        f"{summary['caseworkers']} handläggare; {summary['missing_plan']} saknar plan efter "
-        "dag 30, "
-        f"{summary['waiting_for_coordination']} väntar på samordning, "
-        f"{summary['past_181_without_os']} efter dag 181 utan ÖS."
+        _(
+            "{employer}: {cases} hos {caseworkers} handläggare; {missing_plan} "
+            "saknar plan efter dag 30, {waiting_for_coordination} väntar på "
+            "samordning, {past_181_without_os} efter dag 181 utan ÖS."
+        ).format(
+            employer=view.employer,
+            cases=counted(summary["cases"], "{n} öppet ärende", "{n} öppna ärenden"),
+            caseworkers=summary["caseworkers"],
+            missing_plan=summary["missing_plan"],
+            waiting_for_coordination=summary["waiting_for_coordination"],
+            past_181_without_os=summary["past_181_without_os"],
+        )
     )
     for c in view.cases:
         nxt = (
@@ -319,24 +370,37 @@ def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
             if c.next_milestone_key and c.next_milestone_days_left is not None
             else "–"
         )
-        plan = PLAN_STATUS_SV.get(c.plan_status, c.plan_status)
-        impulses = count_sv(c.open_impulses, "impuls", "impulser", none="inga impulser")
+        plan = label(PLAN_STATUS_SV, c.plan_status)
+        impulses = counted(c.open_impulses, "{n} impuls", "{n} impulser", none=_("inga impulser"))
         click.echo(
-            f"  {c.case_ref:<14} {c.caseworker or '–':<8} dag {c.day:>3} {c.phase or '–':<8} "
-            f"{plan:<15} {impulses:<13} nästa: {nxt}"
+            _(
+                "  {case_ref:<14} {caseworker:<8} dag {day:>3} {phase:<8} {plan:<15} "
+                "{impulses:<13} nästa: {nxt}"
+            ).format(
+                case_ref=c.case_ref,
+                caseworker=c.caseworker or "–",
+                day=c.day,
+                phase=c.phase or "–",
+                plan=plan,
+                impulses=impulses,
+                nxt=nxt,
+            )
         )
 
 
-@click.group("report")
+@group("report", help=_("Rapporter att skriva ut eller dela."))
 def report() -> None:
-    """Rapporter att skriva ut eller dela."""
+    pass
 
 
-@report.command("team")
+@report.command(
+    "team",
+    help=_("Teamets arbetsbelastning på en sida, för teammötet (--pdf FIL eller --xlsx FIL)."),
+)
 @click.option("--pdf", "pdf", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              metavar="FIL", help="Skriv en PDF (en sida).")  # fmt: skip
+              metavar=_("FIL"), help=_("Skriv en PDF (en sida)."))  # fmt: skip
 @click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              metavar="FIL", help="Skriv en Excel-fil.")  # fmt: skip
+              metavar=_("FIL"), help=_("Skriv en Excel-fil."))  # fmt: skip
 @as_option
 @on_option
 @json_option
@@ -345,12 +409,11 @@ def report_team(
     ctx: Any, pdf: Path | None, xlsx: Path | None, as_: str | None, on: date | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    """Teamets arbetsbelastning på en sida, för teammötet (--pdf FIL eller --xlsx FIL)."""
     from app.report import write_team_report
     from app.team import visible_caseworker_ids
 
     if (pdf is None) == (xlsx is None):
-        raise click.UsageError("Ange antingen --pdf FIL eller --xlsx FIL.")
+        raise click.UsageError(_("Ange antingen --pdf FIL eller --xlsx FIL."))
     conn = ctx.conn(check=False)
     day = ctx.on(on)
     ids = visible_caseworker_ids(conn, _viewer(ctx, as_), day)
@@ -363,4 +426,8 @@ def report_team(
     if as_json:
         emit_json({"file": str(path), "format": "pdf" if pdf else "xlsx", "on": day.isoformat()})
         return
-    click.echo(f"Teamrapporten för {day.isoformat()} är skriven till {path}.")
+    click.echo(
+        _("Teamrapporten för {date} är skriven till {path}.").format(
+            date=day.isoformat(), path=path
+        )
+    )

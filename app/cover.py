@@ -33,6 +33,7 @@ from typing import Any
 from app.clock import Clock, start_of_day_utc, utc_iso
 from app.errors import InvalidInputError, NotFoundError
 from app.followups import FollowUp, list_follow_ups
+from app.i18n import _
 from app.inbox import InboxItem, inbox_items
 from app.profile import Caseworker
 from app.when import at_local
@@ -94,7 +95,9 @@ def _caseworker(conn: sqlite3.Connection, who: Caseworker | str) -> Caseworker:
         return who
     row = queries.caseworker_by_ext_id(conn, who)
     if row is None:
-        raise NotFoundError(f"Det finns ingen handläggare med signaturen '{who}'.")
+        raise NotFoundError(
+            _("Det finns ingen handläggare med signaturen '{who}'.").format(who=who)
+        )
     return Caseworker(row["id"], row["ext_id"], row["name"], row["role"], row["team"])
 
 
@@ -132,36 +135,47 @@ def mark_absent(
     absent = _caseworker(conn, caseworker)
     cover = _caseworker(conn, covered_by)
     if to_date < from_date:
-        raise InvalidInputError("Frånvaron slutar före den börjar.")
+        raise InvalidInputError(_("Frånvaron slutar före den börjar."))
     if (to_date - from_date).days >= MAX_ABSENCE_DAYS:
-        raise InvalidInputError("En frånvaro kan vara högst ett år; dela upp den eller flytta "
-                                "ärendena i stället (reassign).")  # fmt: skip
+        raise InvalidInputError(_("En frånvaro kan vara högst ett år; dela upp den eller flytta "
+                                "ärendena i stället (reassign)."))  # fmt: skip
     if absent.id == cover.id:
-        raise InvalidInputError("Ingen kan täcka för sig själv; ange en kollega med --by.")
+        raise InvalidInputError(_("Ingen kan täcka för sig själv; ange en kollega med --by."))
     if absent.role == "lead":
-        raise InvalidInputError(f"{absent.ext_id} är gruppchef och har inga ärenden att täcka.")
+        raise InvalidInputError(
+            _("{ext_id} är gruppchef och har inga ärenden att täcka.").format(ext_id=absent.ext_id)
+        )
     if actor.role != "lead" and actor.id != absent.id:
         raise InvalidInputError(
-            "Bara gruppchefen, eller handläggaren själv, kan registrera en frånvaro."
+            _("Bara gruppchefen, eller handläggaren själv, kan registrera en frånvaro.")
         )
     if not _is_active_caseworker(conn, cover.id):
-        raise InvalidInputError(f"{cover.ext_id} är inte längre aktiv och kan inte täcka.")
+        raise InvalidInputError(
+            _("{ext_id} är inte längre aktiv och kan inte täcka.").format(ext_id=cover.ext_id)
+        )
     now = utc_iso(clock.now())
     with transaction(conn):
         if _overlapping(conn, "caseworker_id", absent.id, from_date, to_date):
             raise InvalidInputError(
-                f"{absent.ext_id} har redan en frånvaro som överlappar "
-                f"{from_date.isoformat()}–{to_date.isoformat()}."
+                _("{ext_id} har redan en frånvaro som överlappar {isoformat}–{isoformat2}.").format(
+                    ext_id=absent.ext_id,
+                    isoformat=from_date.isoformat(),
+                    isoformat2=to_date.isoformat(),
+                )
             )
         if _overlapping(conn, "caseworker_id", cover.id, from_date, to_date):
             raise InvalidInputError(
-                f"{cover.ext_id} är själv frånvarande under perioden; välj någon annan."
+                _("{ext_id} är själv frånvarande under perioden; välj någon annan.").format(
+                    ext_id=cover.ext_id
+                )
             )
         busy = _overlapping(conn, "covered_by_id", absent.id, from_date, to_date)
         if busy:
             raise InvalidInputError(
-                f"{absent.ext_id} täcker för {busy[0].caseworker} under perioden; "
-                "välj först någon annan som täcker för den kollegan."
+                _(
+                    "{ext_id} täcker för {caseworker} under perioden; välj först någon annan "
+                    "som täcker för den kollegan."
+                ).format(ext_id=absent.ext_id, caseworker=busy[0].caseworker)
             )
         absence_id = conn.execute(
             "INSERT INTO absences(caseworker_id, covered_by_id, from_date, to_date, created_at, "
@@ -180,7 +194,9 @@ def mark_absent(
 def get_absence(conn: sqlite3.Connection, absence_id: int) -> Absence:
     row = conn.execute(f"{_SELECT} WHERE a.id = ?", (absence_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"Det finns ingen frånvaro med nummer {absence_id}.")
+        raise NotFoundError(
+            _("Det finns ingen frånvaro med nummer {absence_id}.").format(absence_id=absence_id)
+        )
     return _absence(row)
 
 

@@ -20,6 +20,7 @@ import db
 from app.chain import age_reached_on
 from app.clock import STOCKHOLM, utc_iso
 from app.errors import ExistingDataError
+from app.i18n import _
 from app.pin import make_pin
 from app.rules import chain_rules
 
@@ -247,7 +248,7 @@ class _Choice(Generic[T]):
         self.values = [value for value, _ in pairs]
         self.cum: list[float] = []
         total = 0.0
-        for _, weight in pairs:
+        for _value, weight in pairs:
             total += weight
             self.cum.append(total)
         self.total = total
@@ -270,7 +271,7 @@ class _Pools:
 def _unique(make: Callable[[], str], wanted: int) -> list[str]:
     """Up to ``wanted`` distinct values of ``make()``, in first-seen order."""
     seen: dict[str, None] = {}
-    for _ in range(wanted * 10):
+    for _n in range(wanted * 10):
         seen.setdefault(make(), None)
         if len(seen) >= wanted:
             break
@@ -803,7 +804,7 @@ class _Builder:
             return
         newest = 0 if case.closed_o is None else self.today_o - case.closed_o
         oldest = max(newest, min(IMPULSE_MAX_AGE_DAYS, self.today_o - case.opened_o))
-        for _ in range(self.impulse_count(self.r)):
+        for _n in range(self.impulse_count(self.r)):
             self._impulse(case, self._between(newest, oldest))
 
     def _impulse(self, case: _Case, ago: int) -> None:
@@ -923,13 +924,17 @@ def refuse_existing(conn: sqlite3.Connection) -> None:
     """Raise if the database already holds cases or caseworkers."""
     if conn.execute("SELECT EXISTS (SELECT 1 FROM cases)").fetchone()[0]:
         raise ExistingDataError(
-            "Databasen innehåller redan ärenden. En demostock byggs bara i en tom databas, "
-            "så att inga uppgifter skrivs över."
+            _(
+                "Databasen innehåller redan ärenden. En demostock byggs bara i en tom databas, "
+                "så att inga uppgifter skrivs över."
+            )
         )
     if conn.execute("SELECT EXISTS (SELECT 1 FROM caseworkers)").fetchone()[0]:
         raise ExistingDataError(
-            "Databasen innehåller redan handläggare. En demostock byggs bara i en tom databas, "
-            "så att inga uppgifter skrivs över."
+            _(
+                "Databasen innehåller redan handläggare. En demostock byggs bara i en tom databas, "
+                "så att inga uppgifter skrivs över."
+            )
         )
 
 
@@ -960,7 +965,7 @@ def _build_stock(
     done = pending = 0
     for cw_id, ext_id in staff:
         open_ids = []
-        for _ in range(per_caseworker):
+        for _n in range(per_caseworker):
             case = builder.case(cw_id, ext_id)
             if case.closed_o is None:
                 open_ids.append(case.id)

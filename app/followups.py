@@ -30,6 +30,7 @@ from typing import Any
 from app.chain import ChainState, chain_on
 from app.clock import STOCKHOLM, Clock, utc_iso
 from app.errors import InvalidInputError, NotFoundError
+from app.i18n import N_, _, label
 from app.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
 from app.profile import Caseworker
 from app.rules import ChainRules, chain_rules
@@ -41,9 +42,9 @@ MAX_NOTE_LENGTH = 2000
 
 WAKE_ON = ("any_impulse", "certificate", "none")
 WAKE_ON_SV = {
-    "any_impulse": "ny impuls i ärendet",
-    "certificate": "nytt läkarintyg",
-    "none": "inget",
+    "any_impulse": N_("ny impuls i ärendet"),
+    "certificate": N_("nytt läkarintyg"),
+    "none": N_("inget"),
 }
 
 # The legal floor's checkpoints are at this local time.
@@ -108,12 +109,12 @@ class Recurrence:
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
             raise InvalidInputError(
-                "En återkommande bevakning upprepas i dagar, veckor eller månader."
+                _("En återkommande bevakning upprepas i dagar, veckor eller månader.")
             )
         if self.every < 1:
-            raise InvalidInputError("Intervallet ska vara minst 1.")
+            raise InvalidInputError(_("Intervallet ska vara minst 1."))
         if self.count is not None and self.count < 1:
-            raise InvalidInputError("Antalet gånger ska vara minst 1.")
+            raise InvalidInputError(_("Antalet gånger ska vara minst 1."))
 
     def anchored(self, due: datetime) -> Recurrence:
         """This series with its wall-clock time (and day of the month) taken from ``due``."""
@@ -224,7 +225,7 @@ class FollowUp:
 
     @property
     def kind_sv(self) -> str:
-        return FOLLOW_UP_KIND_SV.get(self.kind, self.kind)
+        return label(FOLLOW_UP_KIND_SV, self.kind)
 
     def as_json(self, now: datetime | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -288,7 +289,11 @@ def get_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> FollowUp:
         (int(follow_up_id),),
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"Det finns ingen bevakning med nummer {follow_up_id}.")
+        raise NotFoundError(
+            _("Det finns ingen bevakning med nummer {follow_up_id}.").format(
+                follow_up_id=follow_up_id
+            )
+        )
     return _from_row(row)
 
 
@@ -298,7 +303,7 @@ def _case_row(conn: sqlite3.Connection, case: int | str) -> sqlite3.Row:
     else:
         row = queries.case_by_ref(conn, case)
     if row is None:
-        raise NotFoundError(f"Ärendet '{case}' finns inte i databasen.")
+        raise NotFoundError(_("Ärendet '{case}' finns inte i databasen.").format(case=case))
     return row
 
 
@@ -307,7 +312,9 @@ def _kind(kind: str | FollowUpKind) -> str:
         return FollowUpKind(str(kind).strip().lower()).value
     except ValueError:
         known = ", ".join(k.value for k in FollowUpKind)
-        raise InvalidInputError(f"Okänd sorts bevakning '{kind}'. Välj en av: {known}.") from None
+        raise InvalidInputError(
+            _("Okänd sorts bevakning '{kind}'. Välj en av: {known}.").format(kind=kind, known=known)
+        ) from None
 
 
 def _note(note: str | None) -> str | None:
@@ -315,7 +322,11 @@ def _note(note: str | None) -> str | None:
         return None
     text = note.strip()
     if len(text) > MAX_NOTE_LENGTH:
-        raise InvalidInputError(f"Anteckningen får vara högst {MAX_NOTE_LENGTH} tecken.")
+        raise InvalidInputError(
+            _("Anteckningen får vara högst {MAX_NOTE_LENGTH} tecken.").format(
+                MAX_NOTE_LENGTH=MAX_NOTE_LENGTH
+            )
+        )
     return text or None
 
 
@@ -365,14 +376,15 @@ def create_follow_up(
         and recurrence.until is not None
         and recurrence.until < due.astimezone(STOCKHOLM).date()
     ):
-        raise InvalidInputError("Slutdatumet för upprepningen ligger före första tillfället.")
+        raise InvalidInputError(_("Slutdatumet för upprepningen ligger före första tillfället."))
     now = utc_iso(clock.now())
     with transaction(conn):
         row = _case_row(conn, case)
         if row["status"] != "open":
             raise InvalidInputError(
-                f"Ärendet {row['case_ref']} är avslutat; bevakningar kan bara sättas på öppna "
-                "ärenden."
+                _(
+                    "Ärendet {case_ref} är avslutat; bevakningar kan bara sättas på öppna ärenden."
+                ).format(case_ref=row["case_ref"])
             )
         follow_up_id = conn.execute(
             "INSERT INTO follow_ups(case_id, owner_id, due_at, kind, origin, note, state, "
@@ -396,11 +408,11 @@ def _open_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> FollowUp:
     fu = get_follow_up(conn, follow_up_id)
     if fu.deleted_at is not None:
         raise InvalidInputError(
-            f"Bevakning {fu.id} är borttagen; ångra med 'follow-up undo {fu.id}'."
+            _("Bevakning {id} är borttagen; ångra med 'follow-up undo {id}'.").format(id=fu.id)
         )
     if fu.state != FollowUpState.OPEN:
         word = "klarmarkerad" if fu.state == FollowUpState.DONE else "avfärdad"
-        raise InvalidInputError(f"Bevakning {fu.id} är redan {word}.")
+        raise InvalidInputError(_("Bevakning {id} är redan {word}.").format(id=fu.id, word=word))
     return fu
 
 
@@ -471,20 +483,24 @@ def snooze_follow_up(
     """Snooze until ``until`` (capped at the case's legal floor), woken early by
     ``wake_on``: ``any_impulse``, ``certificate`` or ``none``."""
     if wake_on not in WAKE_ON:
-        raise InvalidInputError(f"Okänt väckningsvillkor '{wake_on}'. Välj en av: "
-                                f"{', '.join(WAKE_ON)}.")  # fmt: skip
+        raise InvalidInputError(
+            _("Okänt väckningsvillkor '{wake_on}'. Välj en av: {known}.").format(
+                wake_on=wake_on, known=", ".join(WAKE_ON)
+            )
+        )
     until = _aware(until)
     now_dt = clock.now()
     if until <= now_dt:
-        raise InvalidInputError("Tiden att skjuta upp till har redan passerat.")
+        raise InvalidInputError(_("Tiden att skjuta upp till har redan passerat."))
     now = utc_iso(now_dt)
     with transaction(conn):
         fu = _open_follow_up(conn, follow_up_id)
         if until <= fu.due_at:
             raise InvalidInputError(
-                f"Bevakning {fu.id} är inte förfallen förrän "
-                f"{fu.due_at.astimezone(STOCKHOLM):%Y-%m-%d %H:%M}; flytta den i stället "
-                "(reschedule)."
+                _(
+                    "Bevakning {id} är inte förfallen förrän {STOCKHOLM:%Y-%m-%d %H:%M}; "
+                    "flytta den i stället (reschedule)."
+                ).format(id=fu.id, STOCKHOLM=fu.due_at.astimezone(STOCKHOLM))
             )
         floor = case_floor(conn, fu.case_id, now_dt)
         capped = floor is not None and until > floor.at
@@ -516,8 +532,10 @@ def reschedule_follow_up(
         fu = _open_follow_up(conn, follow_up_id)
         if fu.origin == FollowUpOrigin.STANDARD:
             raise InvalidInputError(
-                "En standardbevakning följer rehabiliteringskedjan och kan inte flyttas; "
-                "skjut upp den (snooze) eller avfärda den med ett skäl (dismiss)."
+                _(
+                    "En standardbevakning följer rehabiliteringskedjan och kan inte flyttas; "
+                    "skjut upp den (snooze) eller avfärda den med ett skäl (dismiss)."
+                )
             )
         # A series moves with it: its wall-clock time (and day of the month) become the
         # new one's, as the following occurrences are counted from it.
@@ -543,7 +561,7 @@ def delete_follow_up(
         fu = _open_follow_up(conn, follow_up_id)
         if fu.origin == FollowUpOrigin.STANDARD:
             raise InvalidInputError(
-                "En standardbevakning kan inte tas bort; avfärda den med ett skäl (dismiss)."
+                _("En standardbevakning kan inte tas bort; avfärda den med ett skäl (dismiss).")
             )
         conn.execute(
             "UPDATE follow_ups SET deleted_at = ?, state = 'dismissed', closed_at = ? WHERE id = ?",
@@ -561,7 +579,7 @@ def undo_delete(
     with transaction(conn):
         fu = get_follow_up(conn, follow_up_id)
         if fu.deleted_at is None:
-            raise InvalidInputError(f"Bevakning {fu.id} är inte borttagen.")
+            raise InvalidInputError(_("Bevakning {id} är inte borttagen.").format(id=fu.id))
         conn.execute(
             "UPDATE follow_ups SET deleted_at = NULL, state = 'open', closed_at = NULL "
             "WHERE id = ?",
@@ -581,14 +599,16 @@ def dismiss_follow_up(
     """Dismiss a standard follow-up; the reason is required and kept (close_note, event)."""
     text = _note(reason)
     if not text:
-        raise InvalidInputError("Skriv varför standardbevakningen avfärdas.")
+        raise InvalidInputError(_("Skriv varför standardbevakningen avfärdas."))
     now = utc_iso(clock.now())
     with transaction(conn):
         fu = _open_follow_up(conn, follow_up_id)
         if fu.origin != FollowUpOrigin.STANDARD:
             raise InvalidInputError(
-                "Bara standardbevakningar avfärdas; en egen bevakning klarmarkeras (done) "
-                "eller tas bort (delete)."
+                _(
+                    "Bara standardbevakningar avfärdas; en egen bevakning klarmarkeras (done) "
+                    "eller tas bort (delete)."
+                )
             )
         conn.execute(
             "UPDATE follow_ups SET state = 'dismissed', closed_at = ?, close_note = ? WHERE id = ?",
@@ -661,7 +681,9 @@ def list_follow_ups(
         params.append(row["id"])
     if origin is not None:
         if origin not in {o.value for o in FollowUpOrigin}:
-            raise InvalidInputError(f"Okänt ursprung '{origin}': personal eller standard.")
+            raise InvalidInputError(
+                _("Okänt ursprung '{origin}': personal eller standard.").format(origin=origin)
+            )
         where.append("f.origin = ?")
         params.append(origin)
     rows = conn.execute(
@@ -735,7 +757,7 @@ def case_floor(
         "SELECT employment, birth_date FROM cases WHERE id = ?", (case_id,)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"Ärendet med id {case_id} finns inte.")
+        raise NotFoundError(_("Ärendet med id {case_id} finns inte.").format(case_id=case_id))
     chain = chain_on(
         _periods_of(conn, case_id),
         _aware(now).astimezone(STOCKHOLM).date(),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 import os
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -71,6 +72,13 @@ def N_(message: str) -> str:
     """Marks a string for extraction where it is defined; translate it with ``_`` where it
     is shown (module-level tables, which are built before the language is known)."""
     return message
+
+
+def label(table: Mapping[str, str], key: str) -> str:
+    """The translated text ``table`` (marked with ``N_``) holds for ``key``; the key itself
+    when the table has none."""
+    text = table.get(key)
+    return key if text is None else _(text)
 
 
 @cache

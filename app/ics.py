@@ -21,6 +21,7 @@ from typing import Any
 from app.clock import STOCKHOLM
 from app.errors import InvalidInputError
 from app.followups import FollowUp, list_follow_ups
+from app.i18n import _, label
 from app.model import FOLLOW_UP_KIND_SV
 from app.profile import Caseworker
 from app.when import at_local
@@ -37,7 +38,7 @@ def uid_of(follow_up_id: int) -> str:
 
 
 def summary_of(follow_up: FollowUp) -> str:
-    kind = FOLLOW_UP_KIND_SV.get(follow_up.kind, follow_up.kind)
+    kind = label(FOLLOW_UP_KIND_SV, follow_up.kind)
     return f"Bevakning: {follow_up.case_ref} ({kind})"
 
 
@@ -174,7 +175,9 @@ def export_ics(
     data = cal.to_ical()
     target = Path(path).expanduser()
     if target.is_dir():
-        raise InvalidInputError(f"{target} är en mapp; ange ett filnamn, t.ex. bevakningar.ics.")
+        raise InvalidInputError(
+            _("{target} är en mapp; ange ett filnamn, t.ex. bevakningar.ics.").format(target=target)
+        )
     tmp: str | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -185,5 +188,7 @@ def export_ics(
     except OSError as exc:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-        raise InvalidInputError(f"Kan inte skriva {target}: {exc.strerror or exc}.") from exc
+        raise InvalidInputError(
+            _("Kan inte skriva {target}: {value}.").format(target=target, value=exc.strerror or exc)
+        ) from exc
     return len(cal.walk("VEVENT"))

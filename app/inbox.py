@@ -9,26 +9,27 @@ from datetime import date
 
 from app.clock import Clock, local_date_of, utc_iso
 from app.errors import InvalidInputError, NotFoundError
+from app.i18n import N_, _, label
 from app.model import IMPULSE_TYPE_SV, ImpulseOutcome
 from app.profile import Caseworker
 from db import queries, transaction
 
 OUTCOME_SV = {
-    "acted": "Åtgärdad",
-    "other_actor": "Hanteras av annan aktör",
-    "not_relevant": "Inte relevant",
+    "acted": N_("Åtgärdad"),
+    "other_actor": N_("Hanteras av annan aktör"),
+    "not_relevant": N_("Inte relevant"),
 }
 
 DOC_KIND_SV = {
-    "certificate": "Läkarintyg",
-    "supplement_reply": "Svar på komplettering",
-    "employer_plan": "Plan för återgång (arbetsgivaren)",
-    "occupational_health": "Företagshälsovård",
-    "capacity_assessment": "Arbetsförmågeutredning",
-    "reassignment_review": "Omplaceringsutredning",
-    "checkin_minutes": "Avstämningsmöte",
-    "insured_message": "Meddelande från den försäkrade",
-    "af_or_healthcare": "Arbetsförmedlingen/vården",
+    "certificate": N_("Läkarintyg"),
+    "supplement_reply": N_("Svar på komplettering"),
+    "employer_plan": N_("Plan för återgång (arbetsgivaren)"),
+    "occupational_health": N_("Företagshälsovård"),
+    "capacity_assessment": N_("Arbetsförmågeutredning"),
+    "reassignment_review": N_("Omplaceringsutredning"),
+    "checkin_minutes": N_("Avstämningsmöte"),
+    "insured_message": N_("Meddelande från den försäkrade"),
+    "af_or_healthcare": N_("Arbetsförmedlingen/vården"),
 }
 
 
@@ -48,11 +49,11 @@ class InboxItem:
 
     @property
     def type_sv(self) -> str:
-        return IMPULSE_TYPE_SV.get(self.type, self.type)
+        return label(IMPULSE_TYPE_SV, self.type)
 
     @property
     def doc_kind_sv(self) -> str:
-        return DOC_KIND_SV.get(self.doc_kind or "", self.doc_kind or "")
+        return label(DOC_KIND_SV, self.doc_kind or "")
 
     def age_days(self, on: date) -> int:
         return max(0, (on - self.received_on).days)
@@ -179,10 +180,14 @@ def record_outcome(
         outcome = ImpulseOutcome(outcome).value
     except ValueError:
         known = ", ".join(o.value for o in ImpulseOutcome)
-        raise InvalidInputError(f"Okänt utfall '{outcome}'. Välj ett av: {known}.") from None
+        raise InvalidInputError(
+            _("Okänt utfall '{outcome}'. Välj ett av: {known}.").format(
+                outcome=outcome, known=known
+            )
+        ) from None
     note = note.strip()
     if outcome == ImpulseOutcome.NOT_RELEVANT and not note:
-        raise InvalidInputError("Skriv varför impulsen inte är relevant.")
+        raise InvalidInputError(_("Skriv varför impulsen inte är relevant."))
     if not impulse_ids:
         return 0
     now = utc_iso(clock.now())
@@ -195,11 +200,15 @@ def record_outcome(
         if len(rows) != len(set(impulse_ids)):
             missing = sorted(set(impulse_ids) - {r["id"] for r in rows})
             shown = ", ".join(f"#{i}" for i in missing)
-            raise NotFoundError(f"En eller flera impulser finns inte längre: {shown}.")
+            raise NotFoundError(
+                _("En eller flera impulser finns inte längre: {shown}.").format(shown=shown)
+            )
         handled = sorted(r["id"] for r in rows if r["outcome"] is not None)
         if only_open and handled:
             shown = ", ".join(f"#{i}" for i in handled)
-            raise InvalidInputError(f"Impulser som redan har ett registrerat utfall: {shown}.")
+            raise InvalidInputError(
+                _("Impulser som redan har ett registrerat utfall: {shown}.").format(shown=shown)
+            )
         conn.executemany(
             "UPDATE impulses SET outcome = ?, outcome_note = ?, outcome_by = ?, outcome_at = ?, "
             "read_at = COALESCE(read_at, ?) WHERE id = ?",

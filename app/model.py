@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.i18n import N_
+
 
 class Employment(StrEnum):
     EMPLOYED = "employed"
@@ -101,39 +103,39 @@ class Role(StrEnum):
 
 
 IMPULSE_TYPE_SV: dict[str, str] = {
-    "rehab_need": "behov av rehabilitering",
-    "coordinator_contact": "rehabkoordinator vill ha kontakt",
-    "cert_rehab_need": "intyget anger rehabiliteringsbehov",
-    "cert_coordination_need": "intyget anger samordningsbehov",
-    "workplace_problem": "problem på arbetsplatsen",
-    "inconsistent_info": "uppgifter som inte går ihop",
-    "other_work_help": "behov av hjälp till annat arbete",
-    "other": "annan tydlig impuls",
+    "rehab_need": N_("behov av rehabilitering"),
+    "coordinator_contact": N_("rehabkoordinator vill ha kontakt"),
+    "cert_rehab_need": N_("intyget anger rehabiliteringsbehov"),
+    "cert_coordination_need": N_("intyget anger samordningsbehov"),
+    "workplace_problem": N_("problem på arbetsplatsen"),
+    "inconsistent_info": N_("uppgifter som inte går ihop"),
+    "other_work_help": N_("behov av hjälp till annat arbete"),
+    "other": N_("annan tydlig impuls"),
 }
 
 # The words a reader sees for stored codes (lower case, for use inside a sentence; the
 # window's case view has the same words capitalised in ui/widgets/case_texts.py).
 EMPLOYMENT_SV: dict[str, str] = {
-    "employed": "anställd",
-    "unemployed": "arbetslös",
-    "self_employed": "egenföretagare",
+    "employed": N_("anställd"),
+    "unemployed": N_("arbetslös"),
+    "self_employed": N_("egenföretagare"),
 }
 
-CASE_STATUS_SV: dict[str, str] = {"open": "öppen", "closed": "avslutad"}
+CASE_STATUS_SV: dict[str, str] = {"open": N_("öppen"), "closed": N_("avslutad")}
 
 PLAN_STATUS_SV: dict[str, str] = {
-    "unknown": "plan okänd",
-    "none": "ingen plan",
-    "written": "skriftlig plan",
-    "oral": "muntlig plan",
+    "unknown": N_("plan okänd"),
+    "none": N_("ingen plan"),
+    "written": N_("skriftlig plan"),
+    "oral": N_("muntlig plan"),
 }
 
 FOLLOW_UP_KIND_SV: dict[str, str] = {
-    "insured": "den försäkrade",
-    "employer": "arbetsgivaren",
-    "healthcare": "vården",
-    "af": "Arbetsförmedlingen",
-    "other": "annan",
+    "insured": N_("den försäkrade"),
+    "employer": N_("arbetsgivaren"),
+    "healthcare": N_("vården"),
+    "af": N_("Arbetsförmedlingen"),
+    "other": N_("annan"),
 }
 
 

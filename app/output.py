@@ -1,4 +1,5 @@
-"""Plain-text output of the command line, in Swedish, for a person at a terminal."""
+"""Plain-text output of the command line for a person at a terminal (Swedish, or English
+with OVERBLICK_LANG=en)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,22 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from app.i18n import N_, _, label, ngettext
+
 if TYPE_CHECKING:
     from app.chain import ChainState
     from app.stock import TodayItem, TodayList
 
 
-def count_sv(n: int, one: str, many: str, *, none: str | None = None) -> str:
-    """A count with its noun in the right number: '1 impuls', '2 impulser'; with ``none``,
-    those words for 0 ('inget öppet ärende'). Every count that meets a noun in the command
-    line's text goes through here (one place for gettext's ngettext later)."""
+def counted(n: int, one: str, many: str, *, none: str | None = None, **fields: Any) -> str:
+    """A count with its noun in the right number, in the chosen language:
+    ``counted(n, "{n} impuls", "{n} impulser")`` gives '1 impuls', '2 impulser' (gettext's
+    ngettext; ``scripts/i18n.sh`` extracts both forms). ``none``, already translated, is
+    the text for 0 ('inget öppet ärende'); ``fields`` fill the text's other placeholders.
+    Every count that meets a noun in the command line's text goes through here."""
     if n == 0 and none is not None:
-        return none
-    return f"{n} {one if n == 1 else many}"
+        return none.format(**fields)
+    return ngettext(one, many, n).format(n=n, **fields)
 
 
 def first_upper(text: str) -> str:
@@ -26,30 +31,36 @@ def first_upper(text: str) -> str:
 
 
 STATUS_SV = {
-    "upcoming": "kommande",
-    "due-soon": "snart",
-    "today": "i dag",
-    "passed": "passerad",
+    "upcoming": N_("kommande"),
+    "due-soon": N_("snart"),
+    "today": N_("i dag"),
+    "passed": N_("passerad"),
 }
 
 
 def milestone_when(day_text: str, days_left: int) -> str:
     """'dag 90 i dag', 'dag 180 om 42 d'."""
-    return f"{day_text} i dag" if days_left == 0 else f"{day_text} om {days_left} d"
+    if days_left == 0:
+        return _("{day} i dag").format(day=day_text)
+    return _("{day} om {days} d").format(day=day_text, days=days_left)
 
 
 def _milestone_text(item: TodayItem) -> str:
     nxt = item.facts.chain.next_milestone
     if nxt is None:
         return "-"
-    return milestone_when(f"dag {nxt.day}", nxt.days_left)
+    return milestone_when(_("dag {day}").format(day=nxt.day), nxt.days_left)
 
 
 def _line(item: TodayItem) -> str:
     chain = item.facts.chain
     top = item.score.top_reason
-    reason = top.text if top else "Inget särskilt just nu"
-    phase = f"dag {chain.day} ({chain.phase})" if chain.phase else "ingen pågående kedja"
+    reason = top.text if top else _("Inget särskilt just nu")
+    phase = (
+        _("dag {day} ({phase})").format(day=chain.day, phase=chain.phase)
+        if chain.phase
+        else _("ingen pågående kedja")
+    )
     return (
         f"  {item.facts.case_ref:16} {phase:20} {_milestone_text(item):16} "
         f"{item.score.total:6.1f}  {reason}"
@@ -60,54 +71,81 @@ def print_today(result: TodayList) -> None:
     from app.priority import short_date_sv
 
     cw = result.caseworker
-    click.echo(f"Idag för {cw.ext_id} {cw.name}: {short_date_sv(result.on)} {result.on:%Y}")
+    click.echo(
+        _("Idag för {ext_id} {name}: {on} {on2:%Y}").format(
+            ext_id=cw.ext_id, name=cw.name, on=short_date_sv(result.on), on2=result.on
+        )
+    )
     click.echo("")
-    click.echo(f"Planerat i dag ({len(result.planned)})")
+    click.echo(_("Planerat i dag ({n})").format(n=len(result.planned)))
     if not result.planned:
-        click.echo("  (inget planerat; planera med 'overblick plan ÄRENDE --date ÅÅÅÅ-MM-DD')")
+        click.echo(_("  (inget planerat; planera med 'overblick plan ÄRENDE --date ÅÅÅÅ-MM-DD')"))
     for item in result.planned:
         click.echo(_line(item))
     click.echo("")
-    click.echo(f"Prioriterat ({len(result.ranked)} av {result.open_cases - len(result.planned)})")
+    click.echo(
+        _("Prioriterat ({n} av {total})").format(
+            n=len(result.ranked), total=result.open_cases - len(result.planned)
+        )
+    )
     for item in result.ranked:
         click.echo(_line(item))
 
 
 def print_chain(state: ChainState) -> None:
     if not state.phase:
-        click.echo(f"Ingen pågående kedja {state.on.isoformat()}.")
+        click.echo(_("Ingen pågående kedja {date}.").format(date=state.on.isoformat()))
         return
-    active = "" if state.active else " (uppehåll: ingen sjukperiod just nu)"
-    click.echo(f"{state.on.isoformat()}: dag {state.day}, fas {state.phase}{active}")
+    active = "" if state.active else _(" (uppehåll: ingen sjukperiod just nu)")
+    click.echo(
+        _("{date}: dag {day}, fas {phase}{active}").format(
+            date=state.on.isoformat(), day=state.day, phase=state.phase, active=active
+        )
+    )
     for m in state.milestones:
-        status = STATUS_SV.get(m.status, m.status)
-        click.echo(f"  dag {m.day:3}  {m.date.isoformat()}  {status:9} {m.label_sv}")
+        status = label(STATUS_SV, m.status)
+        click.echo(
+            _("  dag {day:3}  {date}  {status:9} {label}").format(
+                day=m.day, date=m.date.isoformat(), status=status, label=m.label_sv
+            )
+        )
 
 
 def print_explain(data: dict[str, Any]) -> None:
     case = data["case"]
     chain = data["chain"]
     click.echo(f"{case['case_id']}  {case['person']}  {case['pin'] or ''}")
-    employer = case["employer"] or "ingen arbetsgivare"
-    extent = f"{case['extent']} %" if case["extent"] is not None else "omfattning okänd"
+    employer = case["employer"] or _("ingen arbetsgivare")
+    extent = f"{case['extent']} %" if case["extent"] is not None else _("omfattning okänd")
     click.echo(
         f"  {employer}, {case['employment_label']}, {extent}, {case['status_label']}, "
         f"{case['plan_status_label']}"
     )
-    phase = f"dag {chain['day']} ({chain['phase']})" if chain["phase"] else "ingen kedja"
-    click.echo(f"  Kedjan {data['on']}: {phase}")
-    click.echo(f"  Poäng {data['score']:.1f}")
+    phase = (
+        _("dag {day} ({phase})").format(day=chain["day"], phase=chain["phase"])
+        if chain["phase"]
+        else _("ingen kedja")
+    )
+    click.echo(_("  Kedjan {on}: {phase}").format(on=data["on"], phase=phase))
+    click.echo(_("  Poäng {score:.1f}").format(score=data["score"]))
     for reason in data["reasons"]:
         click.echo(f"    {reason['points']:+7.1f}  {reason['text']}")
     if data.get("planned_on"):
-        click.echo(f"  Planerat till {data['planned_on']}")
+        click.echo(_("  Planerat till {planned_on}").format(planned_on=data["planned_on"]))
 
 
 def print_stock(data: dict[str, Any]) -> None:
-    cases = count_sv(data["cases"], "ärende", "ärenden")
-    click.echo(f"Ärendestock för {data['caseworker']} {data['on']}: {cases}")
-    header = f"  {'fas':9}{'ärenden':>9}{'impulser':>10}{'försenade':>11}{'milstolpe':>11}"
-    click.echo(header + f"{'samordning':>12}")
+    cases = counted(data["cases"], "{n} ärende", "{n} ärenden")
+    click.echo(
+        _("Ärendestock för {caseworker} {on}: {cases}").format(
+            caseworker=data["caseworker"], on=data["on"], cases=cases
+        )
+    )
+    header = (
+        f"  {_('fas'):9}{_('ärenden'):>9}{_('impulser'):>10}{_('försenade'):>11}"
+        f"{_('milstolpe'):>11}{_('samordning'):>12}"
+    )
+    click.echo(header)
     for phase, cell in data["phases"].items():
         click.echo(
             f"  {phase:9}{cell['cases']:>9}{cell['open_impulses']:>10}"
@@ -116,6 +154,10 @@ def print_stock(data: dict[str, Any]) -> None:
         )
     backlogs = data["backlogs"]
     click.echo(
-        f"  Väntar på beslut om rätt till ersättning: {backlogs['benefit_decision']}   "
-        f"Väntar på samordning: {backlogs['coordination']}"
+        _(
+            "  Väntar på beslut om rätt till ersättning: {benefit_decision}   Väntar "
+            "på samordning: {coordination}"
+        ).format(
+            benefit_decision=backlogs["benefit_decision"], coordination=backlogs["coordination"]
+        )
     )

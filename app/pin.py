@@ -10,6 +10,7 @@ from datetime import date
 
 from app.clock import SystemClock, local_today
 from app.errors import InvalidInputError
+from app.i18n import _
 
 COORDINATION_DAY_OFFSET = 60  # samordningsnummer: the day of birth plus 60
 SEPARATORS = ("-", "+")
@@ -19,7 +20,7 @@ FORMAT_HINT = "ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN"
 def luhn_check_digit(nine_digits: str) -> int:
     """The Luhn (modulus 10) check digit for the nine digits YYMMDDNNN."""
     if len(nine_digits) != 9 or not nine_digits.isdigit():
-        raise InvalidInputError("Kontrollsiffran räknas på exakt nio siffror (ÅÅMMDDNNN).")
+        raise InvalidInputError(_("Kontrollsiffran räknas på exakt nio siffror (ÅÅMMDDNNN)."))
     total = 0
     for index, char in enumerate(nine_digits):
         product = int(char) * (2 if index % 2 == 0 else 1)
@@ -31,19 +32,25 @@ def _split(text: str) -> tuple[str, str]:
     """The digits and the separator ('' when none) of a typed number."""
     body = text.strip()
     if not body:
-        raise InvalidInputError(f"Inget personnummer angivet ({FORMAT_HINT}).")
+        raise InvalidInputError(
+            _("Inget personnummer angivet ({FORMAT_HINT}).").format(FORMAT_HINT=FORMAT_HINT)
+        )
     separator = ""
     if len(body) > 4 and body[-5] in SEPARATORS:
         separator = body[-5]
         body = body[:-5] + body[-4:]
     if not body.isdigit():
         raise InvalidInputError(
-            "Personnumret får bara innehålla siffror och ett bindestreck eller plustecken "
-            f"före de fyra sista siffrorna ({FORMAT_HINT})."
+            _(
+                "Personnumret får bara innehålla siffror och ett bindestreck eller "
+                "plustecken före de fyra sista siffrorna ({FORMAT_HINT})."
+            ).format(FORMAT_HINT=FORMAT_HINT)
         )
     if len(body) not in (10, 12):
         raise InvalidInputError(
-            f"Personnumret ska ha 10 eller 12 siffror ({FORMAT_HINT}), inte {len(body)}."
+            _("Personnumret ska ha 10 eller 12 siffror ({FORMAT_HINT}), inte {n}.").format(
+                FORMAT_HINT=FORMAT_HINT, n=len(body)
+            )
         )
     return body, separator
 
@@ -64,7 +71,10 @@ def _birth_date(year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except ValueError:
         raise InvalidInputError(
-            "Personnumret innehåller inget giltigt födelsedatum (månaden eller dagen stämmer inte)."
+            _(
+                "Personnumret innehåller inget giltigt födelsedatum (månaden eller dagen "
+                "stämmer inte)."
+            )
         ) from None
 
 
@@ -79,12 +89,12 @@ def normalise_pin(text: str, *, today: date | None = None) -> str:
         digits = f"{year:04d}{digits[2:]}"
     born = _birth_date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     if born > today:
-        raise InvalidInputError("Personnumrets födelsedatum ligger i framtiden.")
+        raise InvalidInputError(_("Personnumrets födelsedatum ligger i framtiden."))
     if digits[8:11] == "000":
-        raise InvalidInputError("Födelsenumret 000 används inte i personnummer.")
+        raise InvalidInputError(_("Födelsenumret 000 används inte i personnummer."))
     if luhn_check_digit(digits[2:11]) != int(digits[11]):
         raise InvalidInputError(
-            "Kontrollsiffran i personnumret stämmer inte; kontrollera att alla siffror är rätt."
+            _("Kontrollsiffran i personnumret stämmer inte; kontrollera att alla siffror är rätt.")
         )
     return digits
 
@@ -101,7 +111,7 @@ def is_valid_pin(text: str, *, today: date | None = None) -> bool:
 def _twelve(pin12: str) -> str:
     """The stored 12-digit form, or an error that does not repeat the value."""
     if len(pin12) != 12 or not pin12.isdigit():
-        raise InvalidInputError("Ett lagrat personnummer ska ha 12 siffror (ÅÅÅÅMMDDNNNN).")
+        raise InvalidInputError(_("Ett lagrat personnummer ska ha 12 siffror (ÅÅÅÅMMDDNNNN)."))
     return pin12
 
 
@@ -127,7 +137,7 @@ def birth_date_of(pin12: str) -> date:
 def make_pin(birth: date, serial: int, female: bool, *, coordination: bool = False) -> str:
     """A valid 12-digit number; birth number ``serial`` (1-999) nudged to even (f) or odd (m)."""
     if not 1 <= serial <= 999:
-        raise InvalidInputError("Födelsenumret ska vara mellan 1 och 999.")
+        raise InvalidInputError(_("Födelsenumret ska vara mellan 1 och 999."))
     if serial % 2 != (0 if female else 1):
         serial = serial + 1 if serial < 999 else serial - 1
     day = birth.day + (COORDINATION_DAY_OFFSET if coordination else 0)

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from app.errors import InvalidInputError, NotFoundError
+from app.i18n import _
 from app.rules import Weights, standard_weights
 from db import queries, transaction
 
@@ -28,7 +29,9 @@ def resolve_caseworker(conn: sqlite3.Connection, ext_id: str | None) -> Casework
     if ext_id:
         row = queries.caseworker_by_ext_id(conn, ext_id)
         if row is None:
-            raise NotFoundError(f"Det finns ingen handläggare med signaturen '{ext_id}'.")
+            raise NotFoundError(
+                _("Det finns ingen handläggare med signaturen '{ext_id}'.").format(ext_id=ext_id)
+            )
         return _from_row(row)
     profile = queries.get_setting(conn, "profile.caseworker")
     if profile:
@@ -40,11 +43,13 @@ def resolve_caseworker(conn: sqlite3.Connection, ext_id: str | None) -> Casework
         return _from_row(rows[0])
     if not rows:
         raise NotFoundError(
-            "Databasen har inga handläggare ännu. Skapa en demostock med 'overblick demo' "
-            "eller importera en fil."
+            _(
+                "Databasen har inga handläggare ännu. Skapa en demostock med 'overblick demo' "
+                "eller importera en fil."
+            )
         )
     raise InvalidInputError(
-        "Ange vilken handläggare du är med --as SIGNATUR (eller 'overblick profile SIGNATUR')."
+        _("Ange vilken handläggare du är med --as SIGNATUR (eller 'overblick profile SIGNATUR').")
     )
 
 
@@ -76,11 +81,13 @@ def set_weight(conn: sqlite3.Connection, caseworker: Caseworker, key: str, value
     standard = standard_weights()
     if key not in standard:
         known = ", ".join(sorted(standard))
-        raise InvalidInputError(f"Okänd vikt '{key}'. Kända vikter: {known}.")
+        raise InvalidInputError(
+            _("Okänd vikt '{key}'. Kända vikter: {known}.").format(key=key, known=known)
+        )
     if value < 0:
-        raise InvalidInputError("En vikt får inte vara negativ.")
+        raise InvalidInputError(_("En vikt får inte vara negativ."))
     if key.startswith("dampen.") and value > 1:
-        raise InvalidInputError(f"{key} är en andel mellan 0 och 1.")
+        raise InvalidInputError(_("{key} är en andel mellan 0 och 1.").format(key=key))
     with transaction(conn):
         own = own_weights(conn, caseworker)
         own[key] = value

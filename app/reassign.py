@@ -46,6 +46,7 @@ from typing import Any
 from app.chain import milestone_label
 from app.clock import Clock, start_of_day_utc, utc_iso
 from app.errors import InvalidInputError, NotFoundError
+from app.i18n import _
 from app.profile import Caseworker
 from app.team import milestones_of, team_loads, team_rules
 from db import queries, transaction
@@ -56,17 +57,23 @@ MAX_REASON_LENGTH = 1000
 def require_lead(actor: Caseworker) -> None:
     if actor.role != "lead":
         raise InvalidInputError(
-            f"{actor.ext_id} är handläggare; bara gruppchefen kan flytta ärenden "
-            "(ange --as med gruppchefens signatur)."
+            _(
+                "{ext_id} är handläggare; bara gruppchefen kan flytta ärenden (ange --as "
+                "med gruppchefens signatur)."
+            ).format(ext_id=actor.ext_id)
         )
 
 
 def _reason(reason: str) -> str:
     text = (reason or "").strip()
     if not text:
-        raise InvalidInputError("Skriv ett skäl till omfördelningen (--reason).")
+        raise InvalidInputError(_("Skriv ett skäl till omfördelningen (--reason)."))
     if len(text) > MAX_REASON_LENGTH:
-        raise InvalidInputError(f"Skälet får vara högst {MAX_REASON_LENGTH} tecken.")
+        raise InvalidInputError(
+            _("Skälet får vara högst {MAX_REASON_LENGTH} tecken.").format(
+                MAX_REASON_LENGTH=MAX_REASON_LENGTH
+            )
+        )
     return text
 
 
@@ -76,11 +83,17 @@ def _target(conn: sqlite3.Connection, who: Caseworker | str) -> Caseworker:
         "SELECT id, ext_id, name, role, team, active FROM caseworkers WHERE ext_id = ?", (ext_id,)
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"Det finns ingen handläggare med signaturen '{ext_id}'.")
+        raise NotFoundError(
+            _("Det finns ingen handläggare med signaturen '{ext_id}'.").format(ext_id=ext_id)
+        )
     if row["role"] == "lead":
-        raise InvalidInputError(f"{ext_id} är gruppchef och tar inte emot ärenden.")
+        raise InvalidInputError(
+            _("{ext_id} är gruppchef och tar inte emot ärenden.").format(ext_id=ext_id)
+        )
     if not row["active"]:
-        raise InvalidInputError(f"{ext_id} är inte längre aktiv och kan inte ta emot ärenden.")
+        raise InvalidInputError(
+            _("{ext_id} är inte längre aktiv och kan inte ta emot ärenden.").format(ext_id=ext_id)
+        )
     return Caseworker(row["id"], row["ext_id"], row["name"], row["role"], row["team"])
 
 
@@ -148,7 +161,7 @@ def _reassign(
     text = _reason(reason)
     refs = list(dict.fromkeys(r.strip() for r in case_refs if r.strip()))
     if not refs:
-        raise InvalidInputError("Ange minst ett ärende att flytta.")
+        raise InvalidInputError(_("Ange minst ett ärende att flytta."))
     now = utc_iso(clock.now())
     moved = 0
     with transaction(conn):
@@ -156,9 +169,11 @@ def _reassign(
         for ref in refs:
             row = queries.case_by_ref(conn, ref)
             if row is None:
-                raise NotFoundError(f"Ärendet '{ref}' finns inte i databasen.")
+                raise NotFoundError(_("Ärendet '{ref}' finns inte i databasen.").format(ref=ref))
             if row["status"] != "open":
-                raise InvalidInputError(f"Ärendet {ref} är avslutat och kan inte flyttas.")
+                raise InvalidInputError(
+                    _("Ärendet {ref} är avslutat och kan inte flyttas.").format(ref=ref)
+                )
             if row["caseworker_id"] == target.id:
                 continue
             _move_case(conn, row, target, text, actor, now, extra)
@@ -191,7 +206,9 @@ def reassign_stock(
     ext_id = from_caseworker.ext_id if isinstance(from_caseworker, Caseworker) else from_caseworker
     row = queries.caseworker_by_ext_id(conn, ext_id)
     if row is None:
-        raise NotFoundError(f"Det finns ingen handläggare med signaturen '{ext_id}'.")
+        raise NotFoundError(
+            _("Det finns ingen handläggare med signaturen '{ext_id}'.").format(ext_id=ext_id)
+        )
     refs = [
         r[0]
         for r in conn.execute(
@@ -325,9 +342,9 @@ def propose_balance(
     weeks = rules.balance_weeks if weeks is None else weeks
     max_moves = rules.balance_max_moves if max_moves is None else max_moves
     if weeks < 1 or weeks > 12:
-        raise InvalidInputError("Antalet veckor ska vara mellan 1 och 12.")
+        raise InvalidInputError(_("Antalet veckor ska vara mellan 1 och 12."))
     if max_moves < 0:
-        raise InvalidInputError("Antalet flyttar får inte vara negativt.")
+        raise InvalidInputError(_("Antalet flyttar får inte vara negativt."))
     horizon = 7 * weeks
     wanted = None if caseworker_ids is None else set(caseworker_ids)
     pool = {
@@ -430,8 +447,10 @@ def apply_moves(
             ).fetchone()
             if row is None or row["caseworker_id"] != m.from_id or row["status"] != "open":
                 raise InvalidInputError(
-                    f"Förslaget är inaktuellt: ärende {m.case_ref} har ändrats sedan förslaget "
-                    "gjordes. Gör ett nytt förslag."
+                    _(
+                        "Förslaget är inaktuellt: ärende {case_ref} har ändrats sedan förslaget "
+                        "gjordes. Gör ett nytt förslag."
+                    ).format(case_ref=m.case_ref)
                 )
         by_target: dict[str, list[str]] = {}
         for m in moves:

@@ -23,6 +23,7 @@ from typing import Any
 
 from app.clock import STOCKHOLM, utc_iso
 from app.errors import InvalidInputError, NotFoundError
+from app.i18n import _, label
 from app.model import FOLLOW_UP_KIND_SV
 from app.profile import Caseworker
 from app.when import at_local, is_working_day, next_working_day
@@ -61,14 +62,18 @@ class WorkingHours:
         if isinstance(value, WorkingHours):
             return value
         if not isinstance(value, Mapping):
-            raise InvalidInputError("Arbetstiden ska anges som start och slut, t.ex. 07:00–18:00.")
+            raise InvalidInputError(
+                _("Arbetstiden ska anges som start och slut, t.ex. 07:00–18:00.")
+            )
         try:
             start = time.fromisoformat(str(value.get("start", "07:00")))
             end = time.fromisoformat(str(value.get("end", "18:00")))
         except ValueError:
-            raise InvalidInputError("Arbetstiden ska anges som HH:MM, t.ex. 07:00–18:00.") from None
+            raise InvalidInputError(
+                _("Arbetstiden ska anges som HH:MM, t.ex. 07:00–18:00.")
+            ) from None
         if end <= start:
-            raise InvalidInputError("Arbetstiden måste sluta efter att den börjar.")
+            raise InvalidInputError(_("Arbetstiden måste sluta efter att den börjar."))
         return cls(start, end)
 
 
@@ -155,7 +160,7 @@ class Reminder:
 
     @property
     def kind_sv(self) -> str:
-        return FOLLOW_UP_KIND_SV.get(self.kind, self.kind)
+        return label(FOLLOW_UP_KIND_SV, self.kind)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -344,20 +349,31 @@ def acknowledge(
     for follow_up_id in wanted:
         row = rows.get(follow_up_id)
         if row is None:
-            raise NotFoundError(f"Det finns ingen bevakning med nummer {follow_up_id}.")
+            raise NotFoundError(
+                _("Det finns ingen bevakning med nummer {follow_up_id}.").format(
+                    follow_up_id=follow_up_id
+                )
+            )
         if row["state"] != "open" or row["deleted_at"] or row["case_status"] != "open":
             raise InvalidInputError(
-                f"Bevakning {follow_up_id} är inte öppen och har ingen påminnelse."
+                _("Bevakning {follow_up_id} är inte öppen och har ingen påminnelse.").format(
+                    follow_up_id=follow_up_id
+                )
             )
         if row["owner"] != caseworker.id:
             raise InvalidInputError(
-                f"Bevakning {follow_up_id} hör till en annan handläggare än {caseworker.ext_id}."
+                _("Bevakning {follow_up_id} hör till en annan handläggare än {ext_id}.").format(
+                    follow_up_id=follow_up_id, ext_id=caseworker.ext_id
+                )
             )
         fire_at = _ts(row["fire_at"])
         if fire_at > now:
             when = fire_at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
             raise InvalidInputError(
-                f"Påminnelsen för bevakning {follow_up_id} har inte kommit än (den kommer {when})."
+                _(
+                    "Påminnelsen för bevakning {follow_up_id} har inte kommit än (den kommer "
+                    "{when})."
+                ).format(follow_up_id=follow_up_id, when=when)
             )
         if row["fired_at"] and _ts(row["fired_at"]) >= fire_at:
             already.append(follow_up_id)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import RuleTableError
+from app.i18n import _
 from app.model import Employment
 from resources import resource_path
 
@@ -81,19 +82,27 @@ def _load_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError as exc:
-        raise RuleTableError(f"Regelfilen {path} saknas.") from exc
+        raise RuleTableError(_("Regelfilen {path} saknas.").format(path=path)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise RuleTableError(f"Regelfilen {path} går inte att läsa: {exc}.") from exc
+        raise RuleTableError(
+            _("Regelfilen {path} går inte att läsa: {exc}.").format(path=path, exc=exc)
+        ) from exc
 
 
 def _get(table: dict[str, Any], key: str, kind: type, where: str, path: Path) -> Any:
     if key not in table:
-        raise RuleTableError(f"{path}: {where} saknar nyckeln '{key}'.")
+        raise RuleTableError(
+            _("{path}: {where} saknar nyckeln '{key}'.").format(path=path, where=where, key=key)
+        )
     value = table[key]
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise RuleTableError(f"{path}: {where}.{key} ska vara {kind.__name__}, inte {value!r}.")
+        raise RuleTableError(
+            _("{path}: {where}.{key} ska vara {name}, inte {value!r}.").format(
+                path=path, where=where, key=key, name=kind.__name__, value=value
+            )
+        )
     return value
 
 
@@ -102,13 +111,21 @@ def _opt_date(table: dict[str, Any], key: str, where: str, path: Path) -> date |
     if value is None:
         return None
     if isinstance(value, datetime):
-        raise RuleTableError(f"{path}: {where}.{key} ska vara ett datum utan klockslag.")
+        raise RuleTableError(
+            _("{path}: {where}.{key} ska vara ett datum utan klockslag.").format(
+                path=path, where=where, key=key
+            )
+        )
     if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(str(value))
     except ValueError as exc:
-        raise RuleTableError(f"{path}: {where}.{key} är inget datum: {value!r}.") from exc
+        raise RuleTableError(
+            _("{path}: {where}.{key} är inget datum: {value!r}.").format(
+                path=path, where=where, key=key, value=value
+            )
+        ) from exc
 
 
 def _check_versions(milestones: list[MilestoneRule], path: Path) -> None:
@@ -118,19 +135,29 @@ def _check_versions(milestones: list[MilestoneRule], path: Path) -> None:
         by_key.setdefault(rule.key, []).append(rule)
     for key, versions in by_key.items():
         if len({v.day for v in versions}) > 1:
-            raise RuleTableError(f"{path}: versionerna av milstolpen '{key}' har olika dag.")
+            raise RuleTableError(
+                _("{path}: versionerna av milstolpen '{key}' har olika dag.").format(
+                    path=path, key=key
+                )
+            )
         ordered = sorted(versions, key=lambda v: v.valid_from or date.min)
         for earlier, later in pairwise(ordered):
             if earlier.valid_to is None or (later.valid_from or date.min) < earlier.valid_to:
                 raise RuleTableError(
-                    f"{path}: versionerna av milstolpen '{key}' gäller samtidigt "
-                    "(valid_from/valid_to överlappar)."
+                    _(
+                        "{path}: versionerna av milstolpen '{key}' gäller samtidigt "
+                        "(valid_from/valid_to överlappar)."
+                    ).format(path=path, key=key)
                 )
 
 
 def _require_table(raw: object, where: str, path: Path) -> None:
     if not isinstance(raw, dict):
-        raise RuleTableError(f"{path}: {where} ska vara en tabell, inte {raw!r}.")
+        raise RuleTableError(
+            _("{path}: {where} ska vara en tabell, inte {raw!r}.").format(
+                path=path, where=where, raw=raw
+            )
+        )
 
 
 def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
@@ -141,12 +168,14 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
         _require_table(raw, where, path)
         last = raw.get("to")
         if last is not None and not isinstance(last, int):
-            raise RuleTableError(f"{path}: {where}.to ska vara ett heltal.")
+            raise RuleTableError(
+                _("{path}: {where}.to ska vara ett heltal.").format(path=path, where=where)
+            )
         phases.append(
             Phase(_get(raw, "key", str, where, path), _get(raw, "from", int, where, path), last)
         )
     if not phases:
-        raise RuleTableError(f"{path}: inga faser ('phases') definierade.")
+        raise RuleTableError(_("{path}: inga faser ('phases') definierade.").format(path=path))
     milestones = []
     known_employment = {e.value for e in Employment}
     for i, raw in enumerate(data.get("milestones") or []):
@@ -154,20 +183,38 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
         _require_table(raw, where, path)
         employment_list = _get(raw, "employment", list, where, path)
         if not all(isinstance(v, str) for v in employment_list):
-            raise RuleTableError(f"{path}: {where}.employment ska vara en lista med text.")
+            raise RuleTableError(
+                _("{path}: {where}.employment ska vara en lista med text.").format(
+                    path=path, where=where
+                )
+            )
         employment = frozenset(employment_list)
         if not employment <= known_employment:
             bad = ", ".join(sorted(employment - known_employment))
-            raise RuleTableError(f"{path}: {where}.employment har okända värden: {bad}.")
+            raise RuleTableError(
+                _("{path}: {where}.employment har okända värden: {bad}.").format(
+                    path=path, where=where, bad=bad
+                )
+            )
         requires = raw.get("requires")
         if requires is not None and (not isinstance(requires, str) or requires not in REQUIREMENTS):
-            raise RuleTableError(f"{path}: {where}.requires okänt: {requires!r}.")
+            raise RuleTableError(
+                _("{path}: {where}.requires okänt: {requires!r}.").format(
+                    path=path, where=where, requires=requires
+                )
+            )
         lead = _get(raw, "lead_days", list, where, path)
         if not all(isinstance(v, int) and v > 0 for v in lead):
-            raise RuleTableError(f"{path}: {where}.lead_days ska vara positiva heltal.")
+            raise RuleTableError(
+                _("{path}: {where}.lead_days ska vara positiva heltal.").format(
+                    path=path, where=where
+                )
+            )
         day = _get(raw, "day", int, where, path)
         if day < 1:
-            raise RuleTableError(f"{path}: {where}.day ska vara minst 1.")
+            raise RuleTableError(
+                _("{path}: {where}.day ska vara minst 1.").format(path=path, where=where)
+            )
         milestones.append(
             MilestoneRule(
                 key=_get(raw, "key", str, where, path),
@@ -221,10 +268,16 @@ def flatten_weights(data: dict[str, Any], path: Path, prefix: str = "") -> Weigh
             flat.update(flatten_weights(value, path, dotted + "."))
         elif isinstance(value, int | float) and not isinstance(value, bool):
             if value < 0:
-                raise RuleTableError(f"{path}: {dotted} får inte vara negativ.")
+                raise RuleTableError(
+                    _("{path}: {dotted} får inte vara negativ.").format(path=path, dotted=dotted)
+                )
             flat[dotted] = float(value)
         else:
-            raise RuleTableError(f"{path}: {dotted} ska vara ett tal, inte {value!r}.")
+            raise RuleTableError(
+                _("{path}: {dotted} ska vara ett tal, inte {value!r}.").format(
+                    path=path, dotted=dotted, value=value
+                )
+            )
     return flat
 
 
@@ -267,8 +320,12 @@ def standard_weights(path: Path | None = None) -> Weights:
     flat = flatten_weights(_load_toml(path), path)
     missing = [key for key in REQUIRED_WEIGHTS if key not in flat]
     if missing:
-        raise RuleTableError(f"{path}: vikter saknas: {', '.join(missing)}.")
+        raise RuleTableError(
+            _("{path}: vikter saknas: {missing}.").format(path=path, missing=", ".join(missing))
+        )
     for key in ("dampen.runs_itself", "dampen.no_follow_up", "dampen.recovery_phase"):
         if flat[key] > 1:
-            raise RuleTableError(f"{path}: {key} är en andel och får vara högst 1.")
+            raise RuleTableError(
+                _("{path}: {key} är en andel och får vara högst 1.").format(path=path, key=key)
+            )
     return flat

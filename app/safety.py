@@ -35,6 +35,7 @@ from typing import Any
 
 from app.clock import STOCKHOLM, Clock, local_today, utc_iso
 from app.errors import InvalidInputError, NotFoundError, OverblickError
+from app.i18n import _
 from app.pin import format_pin
 from db import backup as storage
 from db import queries, transaction
@@ -112,8 +113,9 @@ def take_backup(
     """
     if reason not in storage.REASONS:
         raise InvalidInputError(
-            f"Okänd anledning till säkerhetskopia '{reason}'; välj en av "
-            f"{', '.join(storage.REASONS)}."
+            _("Okänd anledning till säkerhetskopia '{reason}'; välj en av {REASONS}.").format(
+                reason=reason, REASONS=", ".join(storage.REASONS)
+            )
         )
     now = clock.now().astimezone(STOCKHOLM).replace(tzinfo=None)
     if isinstance(db_path_or_conn, sqlite3.Connection):
@@ -167,7 +169,7 @@ def daily_backup_if_due(
     if queries.get_setting(conn, LAST_DAILY_KEY) == today or not _has_data(conn):
         return None
     if Path(db_path).expanduser().resolve() != storage.db_file_of(conn).resolve():
-        raise InvalidInputError("Anslutningen och databasfilen hör inte ihop.")
+        raise InvalidInputError(_("Anslutningen och databasfilen hör inte ihop."))
     dest = take_backup(conn, "daily", clock)
     with transaction(conn):
         queries.put_setting(conn, LAST_DAILY_KEY, today)
@@ -188,7 +190,9 @@ def resolve_backup(db_path: str | os.PathLike[str], text: str | os.PathLike[str]
     if beside.is_file():
         return beside
     raise NotFoundError(
-        f"Säkerhetskopian {text} finns inte (varken som sökväg eller i {backups_folder(db_path)})."
+        _("Säkerhetskopian {text} finns inte (varken som sökväg eller i {db_path}).").format(
+            text=text, db_path=backups_folder(db_path)
+        )
     )
 
 
@@ -327,9 +331,11 @@ def reveal_pin(conn: sqlite3.Connection, case_ref: str, actor: Any, clock: Clock
     with transaction(conn):
         row = conn.execute("SELECT id, pin FROM cases WHERE case_ref = ?", (case_ref,)).fetchone()
         if row is None:
-            raise NotFoundError(f"Det finns inget ärende '{case_ref}'.")
+            raise NotFoundError(_("Det finns inget ärende '{case_ref}'.").format(case_ref=case_ref))
         if not row[1]:
-            raise InvalidInputError(f"Ärendet {case_ref} saknar personnummer.")
+            raise InvalidInputError(
+                _("Ärendet {case_ref} saknar personnummer.").format(case_ref=case_ref)
+            )
         formatted = format_pin(row[1])
         queries.append_event(
             conn, case_id=row[0], at=utc_iso(clock.now()), actor=who, kind=PIN_REVEALED
@@ -425,7 +431,7 @@ def _purge_plan(conn: sqlite3.Connection, cases_where: str) -> list[tuple[str, s
         conditions[table] = where
         return where
 
-    for child, *_ in edges:
+    for child, *_rest in edges:
         condition(child, frozenset())
     # Delete a table only after every table that references it.
     refs = {
@@ -454,7 +460,7 @@ def _cutoff(conn: sqlite3.Connection, on: date, days: int | None) -> tuple[int, 
     if days is None:
         days = retention_days(conn)
     if days < 0:
-        raise InvalidInputError("Antalet dagar före gallring kan inte vara negativt.")
+        raise InvalidInputError(_("Antalet dagar före gallring kan inte vara negativt."))
     return days, on - timedelta(days=days)
 
 
@@ -531,7 +537,7 @@ def purge(
                 cur = conn.execute(f"DELETE FROM {_quote(table)} WHERE {table_where}")
                 counts[table] = max(0, cur.rowcount)
             if _fk_violations(conn, [t for t, _ in plan]) - before:
-                raise RuntimeError("purge would leave rows pointing at deleted cases")
+                raise RuntimeError(_("purge would leave rows pointing at deleted cases"))
             purged = counts.get("cases", 0)
             if purged:
                 for fts in _fts_tables(conn, [t for t, n in counts.items() if n]):

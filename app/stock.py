@@ -13,6 +13,7 @@ from app.bulk import paused_gc
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
 from app.clock import Clock, local_date_of, utc_iso
 from app.errors import InvalidInputError, NotFoundError
+from app.i18n import _, label
 from app.model import CASE_STATUS_SV, EMPLOYMENT_SV, PLAN_STATUS_SV
 from app.pin import mask_pin
 from app.priority import (
@@ -185,7 +186,9 @@ def case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:
     """The case's row, or a NotFoundError naming the case id."""
     row = queries.case_by_ref(conn, case_ref)
     if row is None:
-        raise NotFoundError(f"Ärendet '{case_ref}' finns inte i databasen.")
+        raise NotFoundError(
+            _("Ärendet '{case_ref}' finns inte i databasen.").format(case_ref=case_ref)
+        )
     return row
 
 
@@ -202,14 +205,14 @@ def explain_case(
         "person": row["person_name"],
         "pin": mask_pin(row["pin"]) if row["pin"] else None,
         "employment": row["employment"],
-        "employment_label": EMPLOYMENT_SV.get(row["employment"], row["employment"]),
+        "employment_label": label(EMPLOYMENT_SV, row["employment"]),
         "employer": row["employer"],
         "diagnosis_group": row["diagnosis_group"],
         "flow": row["flow"],
         "unit": row["unit"],
         "extent": row["extent"],
         "status": row["status"],
-        "status_label": CASE_STATUS_SV.get(row["status"], row["status"]),
+        "status_label": label(CASE_STATUS_SV, row["status"]),
         "caseworker": cw["ext_id"] if cw else None,
         "flags": {
             "runs_itself": bool(row["runs_itself"]),
@@ -221,7 +224,7 @@ def explain_case(
         },
         "os_position": row["os_position"],
         "plan_status": row["plan_status"],
-        "plan_status_label": PLAN_STATUS_SV.get(row["plan_status"] or "unknown"),
+        "plan_status_label": label(PLAN_STATUS_SV, row["plan_status"] or "unknown"),
     }
     periods = [
         (date.fromisoformat(p["start"]), date_of(p["end"]))
@@ -360,7 +363,9 @@ def plan_case(
     """Put a case in the caseworker's planned lane for ``on_date``, or clear it (None)."""
     row = case_row(conn, case_ref)
     if row["status"] != "open":
-        raise InvalidInputError(f"Ärendet {case_ref} är avslutat och kan inte planeras.")
+        raise InvalidInputError(
+            _("Ärendet {case_ref} är avslutat och kan inte planeras.").format(case_ref=case_ref)
+        )
     now = utc_iso(clock.now())
     with transaction(conn):
         if on_date is None:

@@ -61,6 +61,7 @@ from app.bulk import paused_gc
 from app.chain import milestone_label
 from app.clock import local_date_of, start_of_day_utc, utc_iso
 from app.errors import NotFoundError, RuleTableError
+from app.i18n import _, label
 from app.model import PLAN_STATUS_SV
 from app.priority import CaseFacts, requirement_met
 from app.rules import chain_rules, flatten_weights, standard_weights
@@ -159,7 +160,11 @@ _LOAD_KEYS = (
 def _whole(flat: dict[str, float], key: str, low: int, high: int, path: Path) -> int:
     value = flat[key]
     if value != int(value) or not low <= value <= high:
-        raise RuleTableError(f"{path}: {key} ska vara ett heltal mellan {low} och {high}.")
+        raise RuleTableError(
+            _("{path}: {key} ska vara ett heltal mellan {low} och {high}.").format(
+                path=path, key=key, low=low, high=high
+            )
+        )
     return int(value)
 
 
@@ -172,10 +177,16 @@ def parse_team_rules(data: dict[str, Any], path: Path) -> TeamRules:
     required += ["balance.weeks", "balance.max_moves", "balance.protect_follow_up_days"]
     missing = [key for key in required if key not in flat]
     if missing:
-        raise RuleTableError(f"{path}: vikter saknas: {', '.join(missing)}.")
+        raise RuleTableError(
+            _("{path}: vikter saknas: {missing}.").format(path=path, missing=", ".join(missing))
+        )
     unknown = [key for key in flat if key not in required]
     if unknown:
-        raise RuleTableError(f"{path}: okända nycklar: {', '.join(sorted(unknown))}.")
+        raise RuleTableError(
+            _("{path}: okända nycklar: {unknown}.").format(
+                path=path, unknown=", ".join(sorted(unknown))
+            )
+        )
     return TeamRules(
         version=str(data.get("version", "")),
         phase_weights={k: flat[f"load.phase.{k}"] for k in phase_keys},
@@ -199,9 +210,11 @@ def team_rules(path: Path | None = None) -> TeamRules:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except FileNotFoundError as exc:
-        raise RuleTableError(f"Regelfilen {path} saknas.") from exc
+        raise RuleTableError(_("Regelfilen {path} saknas.").format(path=path)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise RuleTableError(f"Regelfilen {path} går inte att läsa: {exc}.") from exc
+        raise RuleTableError(
+            _("Regelfilen {path} går inte att läsa: {exc}.").format(path=path, exc=exc)
+        ) from exc
     return parse_team_rules(data, path)
 
 
@@ -284,7 +297,7 @@ def _ord6(ordinal: int) -> str:
 def _ords6(ordinals: list[int]) -> str:
     text = "".join(map(str, ordinals))
     if len(text) != 6 * len(ordinals):
-        raise ValueError(f"date ordinals out of range: {ordinals}")
+        raise ValueError(_("date ordinals out of range: {ordinals}").format(ordinals=ordinals))
     return text
 
 
@@ -803,7 +816,9 @@ class TeamTable:
         for r in self.rows:
             if r.ext_id == ext_id:
                 return r
-        raise NotFoundError(f"Handläggaren '{ext_id}' finns inte i teamtabellen.")
+        raise NotFoundError(
+            _("Handläggaren '{ext_id}' finns inte i teamtabellen.").format(ext_id=ext_id)
+        )
 
     def as_json(self, *, with_cases: bool = False) -> dict[str, Any]:
         refs = self.case_refs if with_cases else None
@@ -1142,7 +1157,7 @@ class EmployerCase:
             "day": self.day,
             "phase": self.phase,
             "plan_status": self.plan_status,
-            "plan_status_label": PLAN_STATUS_SV.get(self.plan_status, self.plan_status),
+            "plan_status_label": label(PLAN_STATUS_SV, self.plan_status),
             "missing_plan": self.missing_plan,
             "next_milestone": None
             if self.next_milestone_key is None
@@ -1201,8 +1216,12 @@ def _employer_names(conn: sqlite3.Connection, name: str) -> list[str]:
     near = sorted(s for s in stored if wanted and wanted in s.casefold())
     if near:
         shown = ", ".join(near[:5]) + (" …" if len(near) > 5 else "")
-        raise NotFoundError(f"Ingen arbetsgivare heter '{name}'. Menade du: {shown}?")
-    raise NotFoundError(f"Inget öppet ärende har arbetsgivaren '{name}'.")
+        raise NotFoundError(
+            _("Ingen arbetsgivare heter '{name}'. Menade du: {shown}?").format(
+                name=name, shown=shown
+            )
+        )
+    raise NotFoundError(_("Inget öppet ärende har arbetsgivaren '{name}'.").format(name=name))
 
 
 def employer_cases(conn: sqlite3.Connection, employer: str, on: date) -> EmployerView:

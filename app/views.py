@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 
 from app.clock import Clock, utc_iso
 from app.errors import InvalidInputError
+from app.i18n import _
 from app.profile import Caseworker
 from app.stock import PHASES, STATES
 from db import transaction
@@ -25,9 +26,9 @@ class ViewSpec:
 
     def __post_init__(self) -> None:
         if self.phase is not None and self.phase not in PHASES:
-            raise InvalidInputError(f"Okänd fas '{self.phase}'.")
+            raise InvalidInputError(_("Okänd fas '{phase}'.").format(phase=self.phase))
         if self.state is not None and self.state not in FILTER_STATES:
-            raise InvalidInputError(f"Okänt läge '{self.state}'.")
+            raise InvalidInputError(_("Okänt läge '{state}'.").format(state=self.state))
 
 
 # Offered to every caseworker until they save their own under the same name.
@@ -52,7 +53,7 @@ def save_view(
 ) -> None:
     name = name.strip()
     if not name:
-        raise InvalidInputError("Ge vyn ett namn.")
+        raise InvalidInputError(_("Ge vyn ett namn."))
     with transaction(conn):
         conn.execute(
             "INSERT INTO saved_views(owner, name, spec, created_at) VALUES (?, ?, ?, ?) "

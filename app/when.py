@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from app.clock import STOCKHOLM
 from app.errors import InvalidInputError
+from app.i18n import _
 
 DEFAULT_TIME = time(8, 0)
 
@@ -80,8 +81,10 @@ def accepted_forms_text() -> str:
 def _bad(text: str, why: str | None = None) -> InvalidInputError:
     reason = f" ({why})" if why else ""
     return InvalidInputError(
-        f"'{text}' går inte att tolka som en tidpunkt{reason}. "
-        f"Godkända former: {accepted_forms_text()}."
+        _(
+            "'{text}' går inte att tolka som en tidpunkt{reason}. Godkända former: "
+            "{accepted_forms_text}."
+        ).format(text=text, reason=reason, accepted_forms_text=accepted_forms_text())
     )
 
 
@@ -267,8 +270,10 @@ def parse_every(text: str) -> tuple[int, str]:
     match = _EVERY.match(body)
     if not match or int(match["n"]) < 1:
         raise InvalidInputError(
-            f"'{text}' går inte att tolka som ett intervall. "
-            "Godkända former: 3d, 2w (eller 2v), 1m, 3 dagar, 2 veckor, 1 månad."
+            _(
+                "'{text}' går inte att tolka som ett intervall. Godkända former: 3d, 2w "
+                "(eller 2v), 1m, 3 dagar, 2 veckor, 1 månad."
+            ).format(text=text)
         )
     unit = {"d": "days", "m": "months"}.get(match["unit"][0], "weeks")
     return int(match["n"]), unit

@@ -8,13 +8,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pybabel=.venv/bin/pybabel
 locale=resources/locale
-keywords=(-k _ -k N_ -k "ngettext:1,2")
+keywords=(-k _ -k N_ -k "ngettext:1,2" -k "counted:2,3")
 
 extract() {
   "$pybabel" -q extract --no-location --sort-output --width 100 "${keywords[@]}" \
     --project overblick -o "$locale/overblick.pot" app
-  "$pybabel" -q update --no-fuzzy-matching --width 100 --omit-header -D overblick \
-    -i "$locale/overblick.pot" -d "$locale" -l en
+  if [ -f "$locale/en/LC_MESSAGES/overblick.po" ]; then
+    "$pybabel" -q update --no-fuzzy-matching --width 100 -D overblick \
+      -i "$locale/overblick.pot" -d "$locale" -l en
+  else
+    "$pybabel" -q init --width 100 -D overblick -i "$locale/overblick.pot" -d "$locale" -l en
+  fi
 }
 
 update_click() {

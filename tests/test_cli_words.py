@@ -124,16 +124,16 @@ def test_balance_text_names_milestones_by_day(run_cli, stock: StockBuilder, conn
 # -- Swedish number agreement --------------------------------------------------------------------
 
 
-def test_count_sv():
-    from app.output import count_sv
+def test_count():
+    from app.output import counted
 
-    assert count_sv(1, "impuls", "impulser") == "1 impuls"
-    assert count_sv(2, "impuls", "impulser") == "2 impulser"
-    assert count_sv(0, "impuls", "impulser") == "0 impulser"
+    assert counted(1, "{n} impuls", "{n} impulser") == "1 impuls"
+    assert counted(2, "{n} impuls", "{n} impulser") == "2 impulser"
+    assert counted(0, "{n} impuls", "{n} impulser") == "0 impulser"
     none = "inget öppet ärende"
-    assert count_sv(0, "öppet ärende", "öppna ärenden", none=none) == none
-    assert count_sv(1, "öppet ärende", "öppna ärenden", none=none) == "1 öppet ärende"
-    assert count_sv(2, "öppet ärende", "öppna ärenden", none=none) == "2 öppna ärenden"
+    assert counted(0, "{n} öppet ärende", "{n} öppna ärenden", none=none) == none
+    assert counted(1, "{n} öppet ärende", "{n} öppna ärenden", none=none) == "1 öppet ärende"
+    assert counted(2, "{n} öppet ärende", "{n} öppna ärenden", none=none) == "2 öppna ärenden"
 
 
 def test_one_case_moved_is_singular(run_cli, employer_stock):
