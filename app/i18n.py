@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+import db.text
 from resources import resource_path
 
 LANG_ENV = "OVERBLICK_LANG"
@@ -162,3 +163,7 @@ def install_click_language() -> None:
         kind = getattr(click.types, type_name, None)
         if kind is not None:
             kind.name = swedish
+
+
+# The storage layer (db/, below the engine) speaks through the same catalogue.
+db.text.set_translator(_)

@@ -537,7 +537,7 @@ def purge(
                 cur = conn.execute(f"DELETE FROM {_quote(table)} WHERE {table_where}")
                 counts[table] = max(0, cur.rowcount)
             if _fk_violations(conn, [t for t, _ in plan]) - before:
-                raise RuntimeError(_("purge would leave rows pointing at deleted cases"))
+                raise RuntimeError("purge would leave rows pointing at deleted cases")
             purged = counts.get("cases", 0)
             if purged:
                 for fts in _fts_tables(conn, [t for t, n in counts.items() if n]):

@@ -297,7 +297,7 @@ def _ord6(ordinal: int) -> str:
 def _ords6(ordinals: list[int]) -> str:
     text = "".join(map(str, ordinals))
     if len(text) != 6 * len(ordinals):
-        raise ValueError(_("date ordinals out of range: {ordinals}").format(ordinals=ordinals))
+        raise ValueError(f"date ordinals out of range: {ordinals}")
     return text
 
 

@@ -24,6 +24,7 @@ from db.errors import (
     NotADatabaseError,
     StorageError,
 )
+from db.text import _
 
 __all__ = [
     "APPLICATION_ID",
@@ -65,20 +66,26 @@ class FileKind(Enum):
 
 def _damaged(path: Path, exc: BaseException) -> NotADatabaseError:
     return NotADatabaseError(
-        f"{path} är skadad eller ingen SQLite-databas ({exc}). Filen har lämnats orörd."
+        _("{path} är skadad eller ingen SQLite-databas ({exc}). Filen har lämnats orörd.").format(
+            path=path, exc=exc
+        )
     )
 
 
 def _busy(path: Path) -> DatabaseBusyError:
     return DatabaseBusyError(
-        f"Databasen {path} är låst av ett annat program. Försök igen om en stund."
+        _("Databasen {path} är låst av ett annat program. Försök igen om en stund.").format(
+            path=path
+        )
     )
 
 
 def refuse_folder(path: str | os.PathLike[str]) -> None:
     """A database path naming a folder gets one line (NotADatabaseError), like other bad paths."""
     if Path(path).expanduser().is_dir():
-        raise NotADatabaseError(f"{path} är en mapp, inte en databasfil; ange en fil med --db.")
+        raise NotADatabaseError(
+            _("{path} är en mapp, inte en databasfil; ange en fil med --db.").format(path=path)
+        )
 
 
 def _read_header(path: Path) -> bytes:
@@ -88,11 +95,15 @@ def _read_header(path: Path) -> bytes:
         with path.open("rb") as fh:
             header = fh.read(_HEADER_SIZE)
     except OSError as exc:
-        raise StorageError(f"Kan inte läsa {path}: {exc.strerror}.") from exc
+        raise StorageError(
+            _("Kan inte läsa {path}: {strerror}.").format(path=path, strerror=exc.strerror)
+        ) from exc
     if header and not header.startswith(SQLITE_HEADER):
         raise NotADatabaseError(
-            f"{path} är ingen Överblick-databas (inte en SQLite-fil). "
-            "Filen har lämnats orörd; ange en annan fil med --db."
+            _(
+                "{path} är ingen Överblick-databas (inte en SQLite-fil). Filen har "
+                "lämnats orörd; ange en annan fil med --db."
+            ).format(path=path)
         )
     return header
 
@@ -118,7 +129,9 @@ def _peek(path: Path) -> tuple[int, int, set[str]]:
             isolation_level=None,
         )
     except sqlite3.Error as exc:
-        raise StorageError(f"Kan inte öppna databasen {path}: {exc}.") from exc
+        raise StorageError(
+            _("Kan inte öppna databasen {path}: {exc}.").format(path=path, exc=exc)
+        ) from exc
     try:
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -159,11 +172,16 @@ def inspect_file(path: str | os.PathLike[str], *, create: bool = True) -> FileKi
     if not create and kind in (FileKind.NEW, FileKind.EMPTY):
         if kind == FileKind.NEW:
             raise NoDatabaseError(
-                f"Databasen {path} finns inte. Skapa en med 'overblick demo' eller "
-                "'overblick import FIL'."
+                _(
+                    "Databasen {path} finns inte. Skapa en med 'overblick demo' eller "
+                    "'overblick import FIL'."
+                ).format(path=path)
             )
         raise NoDatabaseError(
-            f"Databasen {path} är tom. Fyll den med 'overblick demo' eller 'overblick import FIL'."
+            _(
+                "Databasen {path} är tom. Fyll den med 'overblick demo' eller 'overblick "
+                "import FIL'."
+            ).format(path=path)
         )
     return kind
 
@@ -178,8 +196,10 @@ def _kind_inside(path: Path) -> FileKind:
     if app_id == 0 and version > 0 and tables >= SCHEMA_TABLES:
         return FileKind.UNSTAMPED
     raise ForeignDatabaseError(
-        f"{path} är en SQLite-databas som hör till ett annat program, inte Överblick. "
-        "Filen har lämnats orörd; ange en annan fil med --db."
+        _(
+            "{path} är en SQLite-databas som hör till ett annat program, inte "
+            "Överblick. Filen har lämnats orörd; ange en annan fil med --db."
+        ).format(path=path)
     )
 
 
@@ -207,11 +227,17 @@ def open_db(
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"Kan inte skapa mappen {path.parent}: {exc.strerror}.") from exc
+            raise StorageError(
+                _("Kan inte skapa mappen {parent}: {strerror}.").format(
+                    parent=path.parent, strerror=exc.strerror
+                )
+            ) from exc
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        raise StorageError(f"Kan inte öppna databasen {path}: {exc}.") from exc
+        raise StorageError(
+            _("Kan inte öppna databasen {path}: {exc}.").format(path=path, exc=exc)
+        ) from exc
     if is_new:
         with contextlib.suppress(OSError):
             os.chmod(path, 0o600)
@@ -220,9 +246,11 @@ def open_db(
         version = schema_version(conn)
         if version > LATEST_VERSION:
             raise NewerSchemaError(
-                f"Databasen {path} är skapad av en nyare version av Överblick "
-                f"(schemaversion {version}, den här versionen känner till {LATEST_VERSION}). "
-                "Uppdatera Överblick; databasen har inte ändrats."
+                _(
+                    "Databasen {path} är skapad av en nyare version av Överblick "
+                    "(schemaversion {version}, den här versionen känner till "
+                    "{known}). Uppdatera Överblick; databasen har inte ändrats."
+                ).format(path=path, version=version, known=LATEST_VERSION)
             )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -248,7 +276,9 @@ def open_db(
             raise _damaged(path, exc) from exc
         if "locked" in str(exc) or "busy" in str(exc):
             raise _busy(path) from exc
-        raise StorageError(f"Kan inte öppna databasen {path}: {exc}.") from exc
+        raise StorageError(
+            _("Kan inte öppna databasen {path}: {exc}.").format(path=path, exc=exc)
+        ) from exc
     except BaseException:
         conn.close()
         raise
@@ -288,7 +318,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseBusyError(
-                "Databasen är upptagen av ett annat program. Försök igen om en stund."
+                _("Databasen är upptagen av ett annat program. Försök igen om en stund.")
             ) from exc
         raise
     try:
@@ -306,7 +336,9 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseBusyError(
-                "Databasen är upptagen av ett annat program; ändringen sparades inte. "
-                "Försök igen om en stund."
+                _(
+                    "Databasen är upptagen av ett annat program; ändringen sparades inte. "
+                    "Försök igen om en stund."
+                )
             ) from exc
         raise

@@ -58,6 +58,7 @@ from datetime import datetime
 from pathlib import Path
 
 from db.errors import NewerSchemaError, StorageError
+from db.text import _
 
 __all__ = [
     "BACKUPS_DIR_NAME",
@@ -159,7 +160,7 @@ def db_file_of(conn: sqlite3.Connection) -> Path:
     for row in conn.execute("PRAGMA database_list").fetchall():
         if row[1] == "main" and row[2]:
             return Path(row[2])
-    raise BackupError("Databasen ligger inte i en fil och kan inte säkerhetskopieras.")
+    raise BackupError(_("Databasen ligger inte i en fil och kan inte säkerhetskopieras."))
 
 
 def _ro_uri(path: Path) -> str:
@@ -204,7 +205,11 @@ def _make_folder(folder: Path) -> None:
             with contextlib.suppress(OSError):
                 os.chmod(folder, 0o700)
     except OSError as exc:
-        raise BackupError(f"Kan inte skapa mappen {folder}: {exc.strerror}.") from exc
+        raise BackupError(
+            _("Kan inte skapa mappen {folder}: {strerror}.").format(
+                folder=folder, strerror=exc.strerror
+            )
+        ) from exc
 
 
 def _create_private(path: Path) -> None:
@@ -260,13 +265,25 @@ def backup_to(
     else:
         src_path = Path(conn_or_path).expanduser()
         if not src_path.is_file():
-            raise BackupError(f"Det finns ingen databas att säkerhetskopiera i {src_path}.")
+            raise BackupError(
+                _("Det finns ingen databas att säkerhetskopiera i {src_path}.").format(
+                    src_path=src_path
+                )
+            )
         if not _is_sqlite_file(src_path):
-            raise BackupError(f"{src_path} är ingen SQLite-databas och kan inte säkerhetskopieras.")
+            raise BackupError(
+                _("{src_path} är ingen SQLite-databas och kan inte säkerhetskopieras.").format(
+                    src_path=src_path
+                )
+            )
         try:
             source = _connect_ro(src_path)
         except sqlite3.Error as exc:
-            raise BackupError(f"Kan inte öppna {src_path} för säkerhetskopiering: {exc}.") from exc
+            raise BackupError(
+                _("Kan inte öppna {src_path} för säkerhetskopiering: {exc}.").format(
+                    src_path=src_path, exc=exc
+                )
+            ) from exc
     _make_folder(dest.parent)
     temp = _temp_beside(dest)
     _remove_temp(temp)
@@ -289,7 +306,9 @@ def backup_to(
     except (sqlite3.Error, OSError) as exc:
         _remove_temp(temp)
         raise BackupError(
-            f"Säkerhetskopian {dest.name} kunde inte skrivas: {_describe(exc)}."
+            _("Säkerhetskopian {name} kunde inte skrivas: {exc}.").format(
+                name=dest.name, exc=_describe(exc)
+            )
         ) from exc
     except BaseException:
         _remove_temp(temp)
@@ -317,7 +336,9 @@ def _free_name(folder: Path, reason: str, now: datetime | None) -> Path:
         candidate = folder / backup_name(reason, now, n)
         if not candidate.exists():
             return candidate
-    raise BackupError(f"För många säkerhetskopior med samma tid i {folder}.")
+    raise BackupError(
+        _("För många säkerhetskopior med samma tid i {folder}.").format(folder=folder)
+    )
 
 
 def backup_into_folder(
@@ -384,7 +405,11 @@ def backup_before_migration(
         keep = keep_setting(source)
         return backup_into_folder(source, backups_folder(path), "pre-migration", keep=keep)
     except sqlite3.Error as exc:
-        raise BackupError(f"Kan inte säkerhetskopiera {path} före uppgraderingen: {exc}.") from exc
+        raise BackupError(
+            _("Kan inte säkerhetskopiera {path} före uppgraderingen: {exc}.").format(
+                path=path, exc=exc
+            )
+        ) from exc
     finally:
         source.close()
 
@@ -503,12 +528,15 @@ def _check_restorable(backup: Path) -> None:
     from db.version import LATEST_VERSION
 
     if not backup.is_file():
-        raise BackupError(f"Säkerhetskopian {backup} finns inte.")
+        raise BackupError(_("Säkerhetskopian {backup} finns inte.").format(backup=backup))
     problems = integrity(backup, quick=False)
     if problems:
         raise BackupDamagedError(
-            f"Säkerhetskopian {backup.name} är skadad (integrity_check: {problems[0]}) och "
-            "återställs inte. Databasen har inte ändrats; välj en annan säkerhetskopia.",
+            _(
+                "Säkerhetskopian {name} är skadad (integrity_check: {problems}) och "
+                "återställs inte. Databasen har inte ändrats; välj en annan "
+                "säkerhetskopia."
+            ).format(name=backup.name, problems=problems[0]),
             problems,
         )
     from db import FileKind, ForeignDatabaseError, inspect_file
@@ -520,14 +548,18 @@ def _check_restorable(backup: Path) -> None:
     version = _user_version(backup)
     if version == 0 or not ours:
         raise BackupDamagedError(
-            f"{backup.name} är ingen Överblick-databas (tom, utan schema eller ett annat "
-            "programs) och återställs inte. Databasen har inte ändrats."
+            _(
+                "{name} är ingen Överblick-databas (tom, utan schema eller ett annat "
+                "programs) och återställs inte. Databasen har inte ändrats."
+            ).format(name=backup.name)
         )
     if version > LATEST_VERSION:
         raise NewerSchemaError(
-            f"Säkerhetskopian {backup.name} är gjord av en nyare version av Överblick "
-            f"(schemaversion {version}, den här versionen känner till {LATEST_VERSION}). "
-            "Uppdatera Överblick; databasen har inte ändrats."
+            _(
+                "Säkerhetskopian {name} är gjord av en nyare version av Överblick "
+                "(schemaversion {version}, den här versionen känner till "
+                "{known}). Uppdatera Överblick; databasen har inte ändrats."
+            ).format(name=backup.name, version=version, known=LATEST_VERSION)
         )
 
 
@@ -550,7 +582,11 @@ def _raw_copy_of_damaged(db_path: Path, dest: Path) -> Path:
         os.replace(temp, dest)
     except OSError as exc:
         _remove_temp(temp)
-        raise BackupError(f"Kan inte spara en kopia av {db_path.name}: {_describe(exc)}.") from exc
+        raise BackupError(
+            _("Kan inte spara en kopia av {name}: {exc}.").format(
+                name=db_path.name, exc=_describe(exc)
+            )
+        ) from exc
     _fsync_dir(dest.parent)
     return dest
 
@@ -578,7 +614,9 @@ def _replace_file(backup: Path, db_path: Path) -> None:
         os.replace(temp, db_path)
     except OSError as exc:
         _remove_temp(temp)
-        raise BackupError(f"Kan inte ersätta {db_path}: {_describe(exc)}.") from exc
+        raise BackupError(
+            _("Kan inte ersätta {db_path}: {exc}.").format(db_path=db_path, exc=_describe(exc))
+        ) from exc
     with contextlib.suppress(OSError):
         os.chmod(db_path, 0o600)
     _fsync_dir(db_path.parent)
@@ -609,8 +647,10 @@ def _copy_into_live(backup: Path, db_path: Path) -> None:
             target.close()
     except _StillBusy:
         raise BackupError(
-            f"Databasen {db_path} är upptagen av ett annat program; återställningen gjordes "
-            "inte. Försök igen om en stund."
+            _(
+                "Databasen {db_path} är upptagen av ett annat program; återställningen "
+                "gjordes inte. Försök igen om en stund."
+            ).format(db_path=db_path)
         ) from None
     finally:
         source.close()
@@ -633,7 +673,7 @@ def restore(
     backup = Path(backup_path).expanduser()
     db_path = Path(db_path).expanduser()
     if backup.exists() and db_path.exists() and backup.resolve() == db_path.resolve():
-        raise BackupError("Säkerhetskopian och databasen är samma fil.")
+        raise BackupError(_("Säkerhetskopian och databasen är samma fil."))
     _check_restorable(backup)
     from db import NotADatabaseError, inspect_file
 
@@ -653,11 +693,15 @@ def restore(
             text = str(exc)
             if "locked" in text or "busy" in text:
                 raise BackupError(
-                    f"Databasen {db_path} är upptagen av ett annat program; återställningen "
-                    "gjordes inte. Försök igen om en stund."
+                    _(
+                        "Databasen {db_path} är upptagen av ett annat program; återställningen "
+                        "gjordes inte. Försök igen om en stund."
+                    ).format(db_path=db_path)
                 ) from exc
             if not integrity(db_path):
-                raise BackupError(f"Återställningen misslyckades: {exc}.") from exc
+                raise BackupError(
+                    _("Återställningen misslyckades: {exc}.").format(exc=exc)
+                ) from exc
             _replace_file(backup, db_path)  # too damaged to write into: replace the file
             method = "replace"
     if keep is not None:

@@ -12,7 +12,7 @@ keywords=(-k _ -k N_ -k "ngettext:1,2" -k "counted:2,3")
 
 extract() {
   "$pybabel" -q extract --no-location --sort-output --width 100 "${keywords[@]}" \
-    --project overblick -o "$locale/overblick.pot" app
+    --project overblick -o "$locale/overblick.pot" app db
   if [ -f "$locale/en/LC_MESSAGES/overblick.po" ]; then
     "$pybabel" -q update --no-fuzzy-matching --width 100 -D overblick \
       -i "$locale/overblick.pot" -d "$locale" -l en
