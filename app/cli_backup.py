@@ -51,7 +51,7 @@ def _confirm(question: str) -> None:
     Like click.confirm, but a Swedish answer works; no input at all (CI) aborts too.
     """
     answer = click.prompt(
-        f"{question} {_('[j/N]')}", default="n", show_default=False, err=True, prompt_suffix=" "
+        question + " " + _("[j/N]"), default="n", show_default=False, err=True, prompt_suffix=" "
     )
     if str(answer).strip().lower() not in YES:
         raise click.Abort

@@ -242,10 +242,10 @@ def snooze(
     fu = result.follow_up
     assert fu.snoozed_until is not None
     click.echo(
-        _("Bevakning #{id} uppskjuten till {snoozed_until}; väcks av: {WAKE_ON_SV}.").format(
+        _("Bevakning #{id} uppskjuten till {snoozed_until}; väcks av: {wake}.").format(
             id=fu.id,
             snoozed_until=when_sv(fu.snoozed_until),
-            WAKE_ON_SV=WAKE_ON_SV[WAKE_CHOICES[wake]],
+            wake=label(WAKE_ON_SV, WAKE_CHOICES[wake]),
         )
     )
     if result.capped and result.floor is not None:

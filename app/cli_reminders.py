@@ -101,6 +101,7 @@ def missed(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_json: bool) -> None:
+    from app.output import counted
     from app.profile import resolve_caseworker
     from app.reminders import acknowledge
 
@@ -112,7 +113,14 @@ def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_jso
         return
     if result.marked:
         shown = ", ".join(f"#{i}" for i in result.marked)
-        click.echo(_("Kvitterat: {shown}. Fönstret visar dem inte igen.").format(shown=shown))
+        click.echo(
+            counted(
+                len(result.marked),
+                "Kvitterat: {shown}. Fönstret visar den inte igen.",
+                "Kvitterat: {shown}. Fönstret visar dem inte igen.",
+                shown=shown,
+            )
+        )
     if result.already:
         shown = ", ".join(f"#{i}" for i in result.already)
         click.echo(_("Redan kvitterat tidigare: {shown}.").format(shown=shown))

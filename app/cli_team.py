@@ -107,7 +107,8 @@ def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: 
         emit_json(table.as_json(with_cases=with_cases))
         return
     click.echo(_("Teamet {date}").format(date=day.isoformat()))
-    click.echo(f"{_('Sign.'):<10}" + "".join(f"{_(h):>10}" for _k, h in TABLE_HEAD))
+    sign = _("Sign.")
+    click.echo(f"{sign:<10}" + "".join(f"{_(h):>10}" for _k, h in TABLE_HEAD))
     for row in [*table.rows, table.totals]:
         figures = row.figures()
         who = row.ext_id or row.name

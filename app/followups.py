@@ -411,8 +411,9 @@ def _open_follow_up(conn: sqlite3.Connection, follow_up_id: int) -> FollowUp:
             _("Bevakning {id} är borttagen; ångra med 'follow-up undo {id}'.").format(id=fu.id)
         )
     if fu.state != FollowUpState.OPEN:
-        word = "klarmarkerad" if fu.state == FollowUpState.DONE else "avfärdad"
-        raise InvalidInputError(_("Bevakning {id} är redan {word}.").format(id=fu.id, word=word))
+        if fu.state == FollowUpState.DONE:
+            raise InvalidInputError(_("Bevakning {id} är redan klarmarkerad.").format(id=fu.id))
+        raise InvalidInputError(_("Bevakning {id} är redan avfärdad.").format(id=fu.id))
     return fu
 
 

@@ -141,16 +141,15 @@ def print_stock(data: dict[str, Any]) -> None:
             caseworker=data["caseworker"], on=data["on"], cases=cases
         )
     )
-    header = (
-        f"  {_('fas'):9}{_('ärenden'):>9}{_('impulser'):>10}{_('försenade'):>11}"
-        f"{_('milstolpe'):>11}{_('samordning'):>12}"
-    )
+    phase, cases, impulses = _("fas"), _("ärenden"), _("impulser")
+    overdue, milestone, coordination = _("försenade"), _("milstolpe"), _("samordning")
+    header = f"  {phase:9}{cases:>9}{impulses:>10}{overdue:>11}{milestone:>11}{coordination:>14}"
     click.echo(header)
     for phase, cell in data["phases"].items():
         click.echo(
             f"  {phase:9}{cell['cases']:>9}{cell['open_impulses']:>10}"
             f"{cell['overdue_follow_ups']:>11}{cell['milestone_within_14_days']:>11}"
-            f"{cell['waiting_for_coordination']:>12}"
+            f"{cell['waiting_for_coordination']:>14}"
         )
     backlogs = data["backlogs"]
     click.echo(

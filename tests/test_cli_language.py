@@ -103,3 +103,78 @@ def test_the_catalogue_reads_without_a_compiled_file(domain: str, lang: str, tmp
         pytest.skip(f"no {po.name} yet")
     compiled = i18n.compile_po(po.read_bytes())
     assert compiled[:4] in (b"\xde\x12\x04\x95", b"\x95\x04\x12\xde")  # a gettext .mo
+
+
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "counted": (2, 3)}
+
+
+def _engine_messages() -> set[str]:
+    """Every text of app/ and db/ marked for translation, as scripts/i18n.sh extracts it."""
+    from babel.messages.extract import extract_from_dir
+
+    found: set[str] = set()
+    for folder in ("app", "db"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            ROOT / folder, keywords=KEYWORDS, comment_tags=()
+        ):
+            found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+def test_every_engine_and_command_line_text_has_english() -> None:
+    messages = _engine_messages()
+    assert len(messages) > 300  # the extraction found the texts
+    from babel.messages.pofile import read_po
+
+    po = ROOT / "resources" / "locale" / "en" / "LC_MESSAGES" / "overblick.po"
+    with po.open("rb") as handle:
+        catalogue = read_po(handle)
+    translated = set()
+    for entry in catalogue:
+        strings = entry.string if isinstance(entry.string, tuple) else (entry.string,)
+        if entry.id and all(strings):
+            translated.add(entry.id[0] if isinstance(entry.id, tuple) else entry.id)
+    missing = sorted(messages - translated)
+    assert missing == [], (
+        "texts without English (run bash scripts/i18n.sh extract, then translate "
+        f"resources/locale/en/LC_MESSAGES/overblick.po): {missing[:20]}"
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("lang") / "demo.db"
+    built = _run("--db", str(path), "demo", "--caseworkers", "2", "--cases", "20", lang=None)
+    assert built.returncode == 0, built.stderr
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("today", "--limit", "5"),
+        ("stock",),
+        ("follow-up", "list"),
+        ("team", "--as", "lead01"),
+        ("impulse", "list"),
+        ("today", "--help"),
+        ("import", "--help"),
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_the_command_line_speaks_english_when_asked(demo_db: Path, args: tuple[str, ...]) -> None:
+    english = _run("--db", str(demo_db), *args, lang="en")
+    swedish = _run("--db", str(demo_db), *args, lang=None)
+    assert english.returncode == swedish.returncode == 0, english.stderr + swedish.stderr
+    assert english.stdout != swedish.stdout
+    for word in ("Användning", "Flaggor", "ärenden", "Planerat", "bevakningar", "Teamet"):
+        assert word not in english.stdout, f"{word!r} in English output of {' '.join(args)}"
+
+
+def test_errors_are_english_when_asked(tmp_path: Path) -> None:
+    missing = _run("--db", str(tmp_path / "none.db"), "today", lang="en")
+    assert missing.returncode == 2
+    assert "does not exist" in missing.stderr and "finns inte" not in missing.stderr
+    folder = _run("--db", str(tmp_path), "today", lang="en")
+    assert folder.returncode == 2
+    assert "mapp" not in folder.stderr
