@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import InvalidInputError
+from app.importing.cells import no_formulas
 from app.team import (
     FIGURE_LABELS_SV,
     PHASE_KEYS,
@@ -194,6 +195,7 @@ def team_report_xlsx(view: TeamView, path: Path) -> None:
     daily.set_categories(Reference(flow, min_col=1, min_row=2, max_row=flow.max_row))
     daily.legend = None
     flow.add_chart(daily, "D2")
+    no_formulas(wb)  # a caseworker's name is text, never a formula
     wb.save(path)
 
 

@@ -14,19 +14,45 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from app.errors import OverblickError
 from app.importing import fields as F
+from app.importing.cells import unquote
 
 CHUNK = 1 << 16
 SNIFF_BYTES = 8192
+# Limits (docs/import-format.md, "Limits"): a row or cell over them is rejected by itself; a
+# header over them makes the file unreadable.
+MAX_CELL_CHARS = 65_536  # one value (CSV field, XLSX cell, JSON Lines value)
+MAX_ROW_CHARS = 1_048_576  # one CSV record (all its lines) or JSON Lines line
+MAX_HEADER_CHARS = 65_536  # the CSV header line
+MAX_COLUMNS = 1_000  # columns in a header
 CSV, XLSX, JSONL = "csv", "xlsx", "jsonl"
 DELIMITERS = (";", ",", "\t")
 DOC_HINT = "Se docs/import-format.md för vilka kolumner som finns."
+
+
+def _count(n: int) -> str:
+    """65536 -> '65 536' (Swedish thousands)."""
+    return f"{n:,}".replace(",", " ")
+
+
+CELL_TOO_LONG = (
+    f"Värdet är längre än {_count(MAX_CELL_CHARS)} tecken (gränsen för ett fält); "
+    "om det inte ska vara så långt saknas troligen ett avslutande citattecken."
+)
+ROW_TOO_LONG = (
+    f"Raden är längre än {_count(MAX_ROW_CHARS)} tecken (gränsen för en rad); "
+    "kontrollera citattecken och radbrytningar."
+)
+HAS_NUL = (
+    "Raden innehåller ett NUL-tecken (binärt innehåll), som inte kan sparas; "
+    "rätta värdet i källsystemet och importera raden igen."
+)
 
 
 class UnreadableFileError(OverblickError):
@@ -135,7 +161,7 @@ def inspect_file(path: Path) -> FileInfo:
         encoding = "utf-16"
         text_head = head.decode("utf-16", errors="ignore")
     else:
-        if b"\x00" in head:
+        if _looks_binary(head):
             raise UnreadableFileError(
                 f"{name}: filen är ingen textfil (binärt innehåll); importera CSV, XLSX eller "
                 "JSON Lines."
@@ -150,6 +176,19 @@ def inspect_file(path: Path) -> FileInfo:
     if first == "{":
         return FileInfo(path, size, sha, JSONL, "utf-8")
     return FileInfo(path, size, sha, CSV, encoding)
+
+
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1a")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of a file are not text: a NUL in its first line, or more
+    control bytes than line breaks (a stray NUL in a row further down only rejects that row)."""
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    if b"\x00" in first:
+        return True
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    return controls > head.count(b"\n")
 
 
 class Source:
@@ -240,6 +279,47 @@ def _plan_header(
 # ---------------------------------------------------------------------------------------------
 # CSV
 # ---------------------------------------------------------------------------------------------
+class RowTooLong(Exception):
+    """A CSV record ran past MAX_ROW_CHARS; the rest of its line was skipped."""
+
+
+class _Lines:
+    """The physical lines of a CSV file, for :func:`csv.reader`, never longer than what is
+    left of a row's MAX_ROW_CHARS. It counts the lines and notes, per row, how long the row
+    is and whether it holds a NUL or a leading quote (cheap checks on whole lines)."""
+
+    __slots__ = ("_readline", "count", "nul", "quote", "row_chars")
+
+    def __init__(self, text: io.TextIOWrapper) -> None:
+        self._readline = text.readline
+        self.count = 0  # physical lines read
+        self.new_row()
+
+    def new_row(self) -> None:
+        self.row_chars = 0
+        self.nul = self.quote = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        budget = MAX_ROW_CHARS - self.row_chars
+        line = self._readline(budget + 1)
+        if not line:
+            raise StopIteration
+        self.count += 1
+        if len(line) > budget:
+            while line and not line.endswith(("\n", "\r")):  # skip the rest of the line
+                line = self._readline(CHUNK)
+            raise RowTooLong
+        self.row_chars += len(line)
+        if "\x00" in line:
+            self.nul = True
+        if "'" in line:
+            self.quote = True
+        return line
+
+
 class CsvSource(Source):
     """CSV as Swedish Excel writes it: ';' (or ',' or tab, read from the header), any of
     UTF-8 with or without BOM, Windows-1252 or UTF-16; quoted fields may hold ';' and newlines."""
@@ -248,6 +328,8 @@ class CsvSource(Source):
 
     def __init__(self, info: FileInfo) -> None:
         super().__init__(info)
+        if csv.field_size_limit() < MAX_ROW_CHARS:  # a long field is judged per row, below
+            csv.field_size_limit(MAX_ROW_CHARS)
         self._binary: BinaryIO = info.path.open("rb")
         try:
             self._text = io.TextIOWrapper(
@@ -263,10 +345,15 @@ class CsvSource(Source):
         line = ""
         forced: str | None = None
         while True:
-            line = self._text.readline()
+            line = self._text.readline(MAX_HEADER_CHARS + 1)
             if not line:
                 raise UnreadableFileError(f"{self.name}: filen har ingen rubrikrad.")
             line_no += 1
+            if len(line) > MAX_HEADER_CHARS:
+                raise UnreadableFileError(
+                    f"{self.name}: rubrikraden är längre än {_count(MAX_HEADER_CHARS)} tecken; "
+                    f"kontrollera att första raden är kolumnernas namn. {DOC_HINT}"
+                )
             stripped = line.replace("\ufeff", "").strip()
             if not stripped:
                 continue
@@ -274,6 +361,11 @@ class CsvSource(Source):
                 forced = stripped[4]  # Excel's "sep=;" line names the separator
                 continue
             break
+        if "\x00" in line:
+            raise UnreadableFileError(
+                f"{self.name}: filen är ingen textfil (binärt innehåll); importera CSV, XLSX "
+                "eller JSON Lines."
+            )
         candidates = (forced,) if forced else DELIMITERS
         best: tuple[int, int, str, list[str]] | None = None
         for rank, delimiter in enumerate(candidates):
@@ -288,6 +380,7 @@ class CsvSource(Source):
                 f"{self.name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
                 f"(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
             )
+        _check_width(self.name, header)
         self.header = header
         self.columns = header
         self._offset = line_no
@@ -297,47 +390,56 @@ class CsvSource(Source):
         self._keys = _keys(header)
 
     def rows(self) -> Iterator[SourceRow]:
-        reader = csv.reader(self._text, delimiter=self.delimiter)
+        lines = _Lines(self._text)
+        reader = csv.reader(lines, delimiter=self.delimiter)
+        header = self.header
         keys = self._keys
-        width = len(self.header)
+        width = len(header)
         padding = [""] * width
-        last = 0
         offset = self._offset
         name = self.name
         entity = self.entity
         type_index = self.type_index
-        try:
-            for values in reader:
-                line = offset + last + 1
-                last = reader.line_num
-                if not any(v.strip() for v in values):
-                    continue
-                row_entity = entity
-                error = None
-                error_field = ""
-                if type_index is not None:
-                    kind = values[type_index] if type_index < len(values) else ""
-                    row_entity = F.entity_named(kind)
-                    if row_entity is None:
-                        error_field = self.header[type_index]
-                        error = _unknown_type(kind)
-                n = len(values)
-                if n < width:
-                    values.extend(padding[n:])
-                elif n > width and any(v.strip() for v in values[width:]):
-                    error = (
-                        "Raden har fler fält än rubrikraden; kontrollera citattecken och "
-                        "avgränsare."
-                    )
-                    error_field = ""
-                yield SourceRow(
-                    line, row_entity, values, name, keys, error, error_field, aligned=True
+        while True:
+            start = offset + lines.count + 1
+            lines.new_row()
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except RowTooLong:
+                yield SourceRow(start, entity, list(padding), name, keys, ROW_TOO_LONG,
+                                aligned=True)  # fmt: skip
+                continue
+            except csv.Error as exc:  # not expected with the limits above; one row, not the file
+                reason = f"Raden kan inte läsas som CSV ({exc}); kontrollera citattecken."
+                yield SourceRow(start, entity, list(padding), name, keys, reason, aligned=True)
+                continue
+            if not any(v.strip() for v in values):
+                continue
+            n = len(values)
+            if n < width:
+                values.extend(padding[n:])
+            error = None
+            error_field = ""
+            if lines.nul:
+                error, error_field = HAS_NUL, _column_of(header, values, _has_nul)
+                values = [v.replace("\x00", "\ufffd") for v in values]
+            elif lines.row_chars > MAX_CELL_CHARS and max(map(len, values)) > MAX_CELL_CHARS:
+                error, error_field = CELL_TOO_LONG, _column_of(header, values, _too_long)
+            elif n > width and any(v.strip() for v in values[width:]):
+                error = (
+                    "Raden har fler fält än rubrikraden; kontrollera citattecken och avgränsare."
                 )
-        except csv.Error as exc:
-            raise UnreadableFileError(
-                f"{name}: rad {offset + last + 1} kan inte läsas som CSV ({exc}); "
-                "kontrollera att citattecken är parade."
-            ) from None
+            if lines.quote:
+                values = [unquote(v) for v in values]
+            row_entity = entity
+            if type_index is not None:
+                row_entity = F.entity_named(values[type_index])
+                if row_entity is None and error is None:
+                    error_field = header[type_index]
+                    error = _unknown_type(values[type_index])
+            yield SourceRow(start, row_entity, values, name, keys, error, error_field, aligned=True)
 
     def position(self) -> tuple[int, int]:
         try:
@@ -347,6 +449,32 @@ class CsvSource(Source):
 
     def close(self) -> None:
         self._text.close()
+
+
+def _has_nul(value: str) -> bool:
+    return "\x00" in value
+
+
+def _too_long(value: str) -> bool:
+    return len(value) > MAX_CELL_CHARS
+
+
+def _column_of(header: list[str], values: list[str], test: Callable[[str], bool]) -> str:
+    """The header name of the first cell that fails ``test`` ('' past the header)."""
+    for index, value in enumerate(values):
+        if test(value):
+            return header[index] if index < len(header) else ""
+    return ""
+
+
+def _check_width(name: str, header: list[str]) -> None:
+    """Refuse a header with more than MAX_COLUMNS columns up to its last named one."""
+    width = next((i + 1 for i in range(len(header) - 1, -1, -1) if header[i]), 0)
+    if width > MAX_COLUMNS:
+        raise UnreadableFileError(
+            f"{name}: rubrikraden har {_count(width)} kolumner; Överblick läser högst "
+            f"{_count(MAX_COLUMNS)}. Ta bort tomma eller överflödiga kolumner och försök igen."
+        )
 
 
 def _keys(header: list[str]) -> tuple[str | None, ...]:
@@ -506,10 +634,17 @@ class JsonlSource(Source):
         first = True
         entities: dict[str, str] = {}
         known: dict[tuple[str, str], bool] = {}  # (entity, key) -> whether a field has it
-        for number, raw in enumerate(self._fh, start=1):
+        for number, raw in enumerate(_byte_lines(self._fh), start=1):
+            if raw is None:
+                yield SourceRow(number, None, {}, name, error=ROW_TOO_LONG, text="")
+                continue
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if not raw.strip():
+                continue
+            if b"\x00" in raw:
+                text = raw.replace(b"\x00", b"").decode("utf-8", "replace").rstrip("\r\n")
+                yield SourceRow(number, None, {}, name, error=HAS_NUL, text=text)
                 continue
             try:
                 text = raw.decode("utf-8").rstrip("\r\n")
@@ -554,6 +689,10 @@ class JsonlSource(Source):
             for key in record:
                 if (entity, key) not in known:
                     known[(entity, key)] = F.ENTITIES[entity].spec_for(key) is not None
+            problem = _value_problem(record, text)
+            if problem is not None:
+                yield SourceRow(number, entity, record, name, None, problem[1], problem[0], text)
+                continue
             yield SourceRow(number, entity, record, name, text=text)
         self.ignored_columns = sorted({key for (_, key), ok in known.items() if not ok})
         if first:
@@ -567,6 +706,32 @@ class JsonlSource(Source):
 
     def close(self) -> None:
         self._fh.close()
+
+
+def _byte_lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a binary file, each at most MAX_ROW_CHARS bytes: a longer line is
+    skipped and given as None."""
+    while line := fh.readline(MAX_ROW_CHARS + 1):
+        if len(line) > MAX_ROW_CHARS and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(CHUNK)
+            yield None
+            continue
+        yield line
+
+
+def _value_problem(record: dict[str, Any], text: str) -> tuple[str, str] | None:
+    """(key, reason) for a JSON value with a NUL (written \\u0000) or over MAX_CELL_CHARS."""
+    nul = "\\u0000" in text
+    if not nul and len(text) <= MAX_CELL_CHARS:
+        return None
+    for key, value in record.items():
+        if isinstance(value, str):
+            if "\x00" in value:
+                return key, HAS_NUL
+            if len(value) > MAX_CELL_CHARS:
+                return key, CELL_TOO_LONG
+    return None
 
 
 def _type_key(record: dict[str, Any]) -> str | None:

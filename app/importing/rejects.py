@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.errors import OverblickError
+from app.importing.cells import neutral
 
 REJECT_COLUMNS = ("fil", "rad", "fält", "orsak")
 KEPT_IN_MEMORY = 1000  # ImportResult.rejects holds the first rejects; the file holds them all
@@ -55,6 +56,8 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str):
+        return neutral(value)
     return str(value)
 
 
@@ -82,7 +85,7 @@ class RejectWriter:
                 "välj en annan plats (--reject-file)."
             ) from None
         self._writer = csv.writer(self._fh, delimiter=";", lineterminator="\r\n")
-        self._writer.writerow([*REJECT_COLUMNS, *self.columns])
+        self._writer.writerow([*REJECT_COLUMNS, *map(neutral, self.columns)])
 
     def add(self, reject: Reject, original: list[Any] | dict[str, Any] | str) -> None:
         self.count += 1
@@ -91,7 +94,7 @@ class RejectWriter:
         if self._writer is None:
             self._open()
         if isinstance(original, str):
-            values = [original]
+            values = [neutral(original)]
         elif isinstance(original, dict):
             values = [""] * len(self.columns)
             for column, value in original.items():
@@ -100,7 +103,8 @@ class RejectWriter:
                     values[index] = _cell(value)
         else:
             values = [_cell(v) for v in original]
-        self._writer.writerow([reject.file, reject.line, reject.field, reject.reason, *values])
+        row = [neutral(reject.file), reject.line, neutral(reject.field), reject.reason, *values]
+        self._writer.writerow(row)
 
     def commit(self) -> Path | None:
         """Move the report into place; None when nothing was rejected."""

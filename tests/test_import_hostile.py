@@ -1,0 +1,129 @@
+"""Odd and hostile import files (issue 11): each gets one clear answer, the good rows are
+kept, nothing odd is stored, and a refused file is in the history. The files are built in
+tmp_path by tests/hostile.py."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from app.clock import FixedClock
+from app.importing import import_file
+from app.importing.readers import CELL_TOO_LONG, HAS_NUL, ROW_TOO_LONG
+from tests import hostile
+from tests.hostile import PIN
+
+CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))
+
+
+def cases_with_nul(conn) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM cases WHERE instr(person_name, char(0)) OR instr(case_ref, char(0))"
+    ).fetchone()[0]
+
+
+def history(run_cli) -> list[dict]:
+    return run_cli("import", "--history", "--json").json()
+
+
+def test_a_header_line_over_the_limit_exits_2_in_one_line_and_is_in_the_history(run_cli, tmp_path):
+    path = hostile.long_header_csv(tmp_path / "lång.csv", kib=200)
+    result = run_cli("import", str(path))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("overblick: lång.csv: rubrikraden är längre än 65 536 tecken")
+    (run,) = history(run_cli)
+    assert (run["file"], run["status"], run["source"]) == ("lång.csv", "failed", "cli")
+    text = run_cli("import", "--history").stdout
+    assert "lång.csv" in text and "misslyckad" in text
+
+
+def test_an_oversized_cell_rejects_its_row_and_keeps_the_rest(conn, tmp_path):
+    path = hostile.oversized_cell_csv(tmp_path / "stor.csv", kib=130, row=5, rows=8)
+    result = import_file(conn, path, clock=CLOCK, actor=None)
+    assert (result.created, result.rejected, result.exit_code) == (7, 1, 1)
+    (reject,) = result.rejects
+    assert (reject.line, reject.field, reject.reason) == (5, "Namn", CELL_TOO_LONG)
+    assert "citattecken" in reject.reason  # the likely cause, after the limit
+    refs = {r[0] for r in conn.execute("SELECT case_ref FROM cases")}
+    assert "A5" not in refs and {"A2", "A4", "A6", "A9"} <= refs
+    at_limit = tmp_path / "lagom.csv"
+    at_limit.write_text(f"Ärende;Namn;Personnummer\nB1;{'n' * 65_536};{PIN}\n", encoding="utf-8")
+    assert import_file(conn, at_limit, clock=CLOCK, actor=None).created == 1
+
+
+def test_a_row_over_the_row_limit_is_rejected_and_the_next_rows_are_read(conn, tmp_path):
+    path = tmp_path / "rad.csv"
+    path.write_text(
+        f"Ärende;Namn;Personnummer\nA1;Anna;{PIN}\nA2;{'x' * 1_100_000};{PIN}\nA3;Bo;{PIN}\n",
+        encoding="utf-8",
+    )
+    result = import_file(conn, path, clock=CLOCK, actor=None)
+    assert (result.created, result.rejected) == (2, 1)
+    assert (result.rejects[0].line, result.rejects[0].reason) == (3, ROW_TOO_LONG)
+    assert {r[0] for r in conn.execute("SELECT case_ref FROM cases")} == {"A1", "A3"}
+
+
+def test_a_nul_after_the_first_8_kb_rejects_its_row_and_is_never_stored(conn, tmp_path):
+    path = hostile.nul_after_head_csv(tmp_path / "nul.csv")
+    result = import_file(conn, path, clock=CLOCK, actor=None)
+    assert result.rejected == 1 and result.created > 300
+    (reject,) = result.rejects
+    assert (reject.field, reject.reason) == ("Namn", HAS_NUL)
+    assert cases_with_nul(conn) == 0
+    assert conn.execute("SELECT count(*) FROM cases WHERE case_ref = 'LAST'").fetchone()[0] == 1
+    report = result.reject_file.read_text(encoding="utf-8-sig")
+    assert "\0" not in report and "Anna\ufffdBerg" in report
+
+
+def test_a_nul_in_an_early_row_gets_the_same_answer_only_the_header_refuses_the_file(
+    run_cli, conn, tmp_path
+):
+    path = tmp_path / "tidig.csv"
+    path.write_bytes(f"Ärende;Namn;Personnummer\nA1;Anna\0Berg;{PIN}\nA2;Bo;{PIN}\n".encode())
+    result = run_cli("import", str(path), "--json")
+    assert result.exit_code == 1
+    (one,) = result.json()["files"]
+    assert (one["created"], one["rejected"]) == (1, 1)
+    assert (one["rejects"][0]["line"], one["rejects"][0]["reason"]) == (2, HAS_NUL)
+    assert cases_with_nul(conn) == 0
+    header = tmp_path / "rubrik.csv"
+    header.write_bytes(f"Ärende;Na\0mn;Personnummer\nA1;Anna;{PIN}\n".encode())
+    refused = run_cli("import", str(header))
+    assert refused.exit_code == 2 and "ingen textfil" in refused.stderr
+    binary = tmp_path / "data.bin"
+    binary.write_bytes(bytes(range(256)) * 8)
+    assert run_cli("import", str(binary)).exit_code == 2
+
+
+def test_a_header_wider_than_the_limit_is_refused(run_cli, tmp_path):
+    path = tmp_path / "bred.csv"
+    names = ";".join(f"k{n}" for n in range(1_200))
+    path.write_text(f"Ärende;Namn;Personnummer;{names}\nA1;Anna;{PIN}\n", encoding="utf-8")
+    result = run_cli("import", str(path))
+    assert result.exit_code == 2
+    assert "rubrikraden har 1 203 kolumner; Överblick läser högst 1 000" in result.stderr
+
+
+def test_jsonl_values_with_nul_or_over_the_limit_reject_their_line(conn, tmp_path):
+    good = {"type": "case", "case_ref": "A1", "name": "Anna", "pin": PIN}
+    lines = [
+        json.dumps(good),
+        json.dumps({**good, "case_ref": "A2", "name": "Anna\0Berg"}),  # written \u0000
+        json.dumps({**good, "case_ref": "A3", "name": "N" * 70_000}),
+        json.dumps({**good, "case_ref": "A4"}).replace("Anna", "An\0na"),  # a raw NUL
+        json.dumps({**good, "case_ref": "A5", "name": "x" * 1_100_000}),
+        json.dumps({**good, "case_ref": "A6"}),
+    ]
+    path = tmp_path / "poster.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_file(conn, path, clock=CLOCK, actor=None)
+    assert (result.created, result.rejected) == (2, 4)
+    assert [(r.line, r.reason) for r in result.rejects] == [
+        (2, HAS_NUL), (3, CELL_TOO_LONG), (4, HAS_NUL), (5, ROW_TOO_LONG)
+    ]  # fmt: skip
+    assert [r.field for r in result.rejects[:2]] == ["name", "name"]
+    assert cases_with_nul(conn) == 0
+    assert "\0" not in Path(result.reject_file).read_text(encoding="utf-8-sig")
