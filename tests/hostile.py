@@ -45,10 +45,18 @@ WORKBOOK_RELS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/>{more}</Relationships>'
+)
+STRINGS_REL = (
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/sharedStrings" Target="sharedStrings.xml"/>'
+)
+STRINGS_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 )
 SHEET_HEAD = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{prolog}'
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
     '<dimension ref="{dimension}"/><sheetData>'
 )
@@ -82,15 +90,25 @@ def write_workbook(
     *,
     dimension: str = "A1:C3",
     title: str = "Ärenden",
+    strings: Iterable[str] | None = None,
+    prolog: str = "",
 ) -> Path:
-    """A one-sheet workbook whose sheetData is ``chunks`` (written as they come)."""
+    """A one-sheet workbook whose sheetData is ``chunks`` (written as they come), with a
+    shared strings part of ``strings`` (XML of <si> elements) when given."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as book:
         book.writestr("[Content_Types].xml", CONTENT_TYPES)
         book.writestr("_rels/.rels", ROOT_RELS)
         book.writestr("xl/workbook.xml", WORKBOOK.format(title=escape(title)))
-        book.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
+        more = STRINGS_REL if strings is not None else ""
+        book.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.format(more=more))
+        if strings is not None:
+            with book.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+                part.write(STRINGS_HEAD.encode())
+                for chunk in strings:
+                    part.write(chunk.encode())
+                part.write(b"</sst>")
         with book.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(SHEET_HEAD.format(dimension=dimension).encode())
+            sheet.write(SHEET_HEAD.format(dimension=dimension, prolog=prolog).encode())
             for chunk in chunks:
                 sheet.write(chunk.encode())
             sheet.write(SHEET_TAIL.encode())
@@ -102,10 +120,12 @@ def case_rows(count: int, start: int = 2) -> list[str]:
     return [row_xml(start + n, (f"A{n + 1}", f"Person {n + 1}", PIN)) for n in range(count)]
 
 
-def huge_dimension_workbook(path: Path, rows: int = 3) -> Path:
+def huge_dimension_workbook(path: Path, rows: int = 3, *, last: bool = False) -> Path:
     """Declares A1:XFD1048576 (16,384 columns, a million rows) but holds a header and
-    ``rows`` case rows."""
+    ``rows`` case rows; with ``last`` the final one is on Excel's last row."""
     chunks = [row_xml(1, CASE_HEADER), *case_rows(rows)]
+    if last:
+        chunks[-1] = row_xml(1_048_576, ("LAST", "Sista", PIN))
     return write_workbook(path, chunks, dimension="A1:XFD1048576")
 
 
@@ -122,35 +142,45 @@ def empty_rows_workbook(path: Path, empty: int = 100_000) -> Path:
     return write_workbook(path, chunks(), dimension="A1:XFD1048576")
 
 
-def inflating_workbook(path: Path, megabytes: int = 400, *, wide: bool = False) -> Path:
-    """A header, one case, then rows of empty text cells until the sheet XML is about
-    ``megabytes`` MB: it compresses about 1,000 to 1. ``wide`` puts it all in one row."""
+def inflating_workbook(path: Path, megabytes: int = 400, *, shape: str = "blocks") -> Path:
+    """A header, one case, then empty text cells until the sheet XML is about ``megabytes``
+    MB (it compresses about 600 to 1): 16,000 cells to a row (``blocks``, within Excel's
+    16,384 columns) or all in one row (``wide``)."""
     target = megabytes * 1_000_000
+    cell = '<c t="inlineStr"><is><t></t></is></c>'
 
     def chunks() -> Iterable[str]:
         yield row_xml(1, CASE_HEADER)
         yield from case_rows(1)
         written = 0
-        if wide:
-            yield '<row r="3">'
-            cell = '<c t="inlineStr"><is><t></t></is></c>'
-            block = cell * 4096
-            while written < target:
-                yield block
-                written += len(block)
-            yield "</row>"
-            return
         number = 3
+        if shape == "wide":
+            yield f'<row r="{number}">'
         while written < target:
-            rows = "".join(
-                f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t> </t></is></c></row>'
-                for n in range(number, number + 1000)
-            )
-            number += 1000
-            yield rows
-            written += len(rows)
+            chunk = cell * 16_000 if shape == "wide" else f'<row r="{number}">{cell * 16_000}</row>'
+            number += 1
+            yield chunk
+            written += len(chunk)
+        if shape == "wide":
+            yield "</row>"
 
     return write_workbook(path, chunks(), dimension="A1:C3")
+
+
+def many_strings_workbook(path: Path, count: int = 3_000_000) -> Path:
+    """A header and one case in shared strings, then ``count`` more distinct short strings
+    that no cell uses."""
+
+    def strings() -> Iterable[str]:
+        yield "".join(f"<si><t>{escape(str(v))}</t></si>" for v in (*CASE_HEADER, "A1", "Anna"))
+        for start in range(0, count, 10_000):
+            stop = min(start + 10_000, count)
+            yield "".join(f"<si><t>{n:x}</t></si>" for n in range(start, stop))
+
+    cells = ['<row r="1">', *(f'<c t="s"><v>{i}</v></c>' for i in range(3)), "</row>"]
+    cells += ['<row r="2"><c t="s"><v>3</v></c><c t="s"><v>4</v></c>', f"<c><v>{PIN}</v></c>"]
+    cells.append("</row>")
+    return write_workbook(path, ["".join(cells)], strings=strings())
 
 
 def long_header_csv(path: Path, kib: int = 200) -> Path:

@@ -127,3 +127,94 @@ def test_jsonl_values_with_nul_or_over_the_limit_reject_their_line(conn, tmp_pat
     assert [r.field for r in result.rejects[:2]] == ["name", "name"]
     assert cases_with_nul(conn) == 0
     assert "\0" not in Path(result.reject_file).read_text(encoding="utf-8-sig")
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+
+
+def test_the_declared_dimension_is_never_trusted(conn, tmp_path):
+    too_small = hostile.write_workbook(
+        tmp_path / "liten.xlsx",
+        [hostile.row_xml(1, hostile.CASE_HEADER), *hostile.case_rows(6)],
+        dimension="A1:C3",  # says three rows; there are seven
+    )
+    result = import_file(conn, too_small, clock=CLOCK, actor=None)
+    assert (result.created, result.rejected) == (6, 0)
+    huge = hostile.huge_dimension_workbook(tmp_path / "stor.xlsx", rows=3)
+    assert import_file(conn, huge, clock=CLOCK, actor=None).unchanged == 3
+    empty = hostile.empty_rows_workbook(tmp_path / "tomma.xlsx", empty=2_000)
+    result = import_file(conn, empty, clock=CLOCK, actor=None)
+    assert (result.unchanged, result.rejected) == (1, 0)
+
+
+def test_a_sheet_that_inflates_past_the_limit_exits_2_before_reading(
+    run_cli, tmp_path, monkeypatch
+):
+    from app.importing import xlsx_package as xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_SHEET_BYTES", 1_000_000)
+    path = hostile.inflating_workbook(tmp_path / "uppblåst.xlsx", megabytes=2)
+    assert path.stat().st_size < 20_000
+    result = run_cli("import", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert "bladet 'Ärenden' är 2 MB uppackat; Överblick läser högst 1 MB" in result.stderr
+    (run,) = history(run_cli)
+    assert (run["file"], run["status"]) == ("uppblåst.xlsx", "failed")
+
+
+def test_a_row_wider_than_excel_is_refused(run_cli, tmp_path):
+    path = hostile.write_workbook(
+        tmp_path / "bred.xlsx",
+        [
+            hostile.row_xml(1, hostile.CASE_HEADER),
+            *hostile.case_rows(1),
+            '<row r="3">' + "<c/>" * 17_000 + "</row>",
+        ],
+    )
+    result = run_cli("import", str(path))
+    assert result.exit_code == 2
+    assert "arbetsboken är skadad (rad 3 i bladet 'Ärenden' har celler bortom" in result.stderr
+    assert history(run_cli)[0]["status"] == "failed"
+
+
+def test_a_header_wider_than_the_limit_in_a_workbook_is_refused(run_cli, tmp_path):
+    header = hostile.row_xml(1, hostile.CASE_HEADER)[:-6] + '<c r="BGG1"><v>1</v></c></row>'
+    path = hostile.write_workbook(tmp_path / "bred.xlsx", [header, *hostile.case_rows(1)])
+    result = run_cli("import", str(path))
+    assert result.exit_code == 2
+    assert "bred.xlsx [Ärenden]: rubrikraden har 1 541 kolumner" in result.stderr
+
+
+def test_an_oversized_workbook_cell_rejects_its_row(conn, tmp_path):
+    rows = [hostile.row_xml(1, hostile.CASE_HEADER), *hostile.case_rows(4)]
+    rows[2] = hostile.row_xml(3, ("A2", "N" * 70_000, PIN))
+    path = hostile.write_workbook(tmp_path / "cell.xlsx", rows)
+    result = import_file(conn, path, clock=CLOCK, actor=None)
+    assert (result.created, result.rejected) == (3, 1)
+    reject = result.rejects[0]
+    assert (reject.line, reject.field, reject.reason) == (3, "Namn", CELL_TOO_LONG)
+    assert conn.execute("SELECT max(length(person_name)) FROM cases").fetchone()[0] < 100
+
+
+def test_too_many_shared_strings_exit_2(run_cli, tmp_path, monkeypatch):
+    from app.importing import xlsx_package as xlsx
+
+    monkeypatch.setattr(xlsx, "MAX_STRINGS", 1_000)
+    path = hostile.many_strings_workbook(tmp_path / "texter.xlsx", count=5_000)
+    result = run_cli("import", str(path))
+    assert result.exit_code == 2
+    assert "arbetsboken har fler än 1 000 olika texter" in result.stderr
+    small = hostile.many_strings_workbook(tmp_path / "få.xlsx", count=10)
+    assert run_cli("import", str(small)).exit_code == 0
+
+
+def test_a_workbook_part_with_a_dtd_is_refused(run_cli, tmp_path):
+    path = hostile.write_workbook(
+        tmp_path / "dtd.xlsx",
+        [hostile.row_xml(1, hostile.CASE_HEADER), *hostile.case_rows(1)],
+        prolog='<!DOCTYPE worksheet [<!ENTITY a "aaaa">]>',
+    )
+    result = run_cli("import", str(path))
+    assert result.exit_code == 2
+    assert "arbetsboken är skadad" in result.stderr

@@ -380,7 +380,7 @@ class CsvSource(Source):
                 f"{self.name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
                 f"(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
             )
-        _check_width(self.name, header)
+        _check_width(self.name, next((n for n in range(len(header), 0, -1) if header[n - 1]), 0))
         self.header = header
         self.columns = header
         self._offset = line_no
@@ -467,9 +467,8 @@ def _column_of(header: list[str], values: list[str], test: Callable[[str], bool]
     return ""
 
 
-def _check_width(name: str, header: list[str]) -> None:
+def _check_width(name: str, width: int) -> None:
     """Refuse a header with more than MAX_COLUMNS columns up to its last named one."""
-    width = next((i + 1 for i in range(len(header) - 1, -1, -1) if header[i]), 0)
     if width > MAX_COLUMNS:
         raise UnreadableFileError(
             f"{name}: rubrikraden har {_count(width)} kolumner; Överblick läser högst "
@@ -497,122 +496,6 @@ def _unknown_type(kind: Any) -> str:
         "Okänd posttyp; ange ärende, sjukperiod, intyg, impuls, bevakning, kontakt eller "
         "handläggare (case, sick_period, certificate, impulse, follow_up, contact, caseworker)."
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# XLSX
-# ---------------------------------------------------------------------------------------------
-@dataclass
-class _Sheet:
-    title: str
-    entity: str | None
-    type_index: int | None
-    header: list[str]
-    header_row: int
-    keys: tuple[str | None, ...] = ()
-
-
-class XlsxSource(Source):
-    """An Excel workbook (openpyxl, read-only streaming): one sheet per entity, named for it
-    ('Ärenden', 'Impulser', ...), or else the first sheet."""
-
-    format = XLSX
-
-    def __init__(self, info: FileInfo) -> None:
-        super().__init__(info)
-        try:
-            import openpyxl
-
-            self._book = openpyxl.load_workbook(info.path, read_only=True, data_only=True)
-        except Exception:
-            raise UnreadableFileError(
-                f"{self.name}: filen kan inte läsas som en Excel-arbetsbok (.xlsx)."
-            ) from None
-        try:
-            self._prepare()
-        except BaseException:
-            self._book.close()
-            raise
-        self._done = 0
-
-    def _prepare(self) -> None:
-        named = [(F.entity_named(ws.title), ws) for ws in self._book.worksheets]
-        chosen = [(e, ws) for e, ws in named if e is not None]
-        if chosen:
-            chosen.sort(key=lambda pair: F.ENTITY_ORDER.index(pair[0]))
-            self.ignored_sheets = [ws.title for e, ws in named if e is None]
-        else:
-            chosen = [(None, self._book.worksheets[0])]
-            self.ignored_sheets = [ws.title for ws in self._book.worksheets[1:]]
-        self._sheets: list[_Sheet] = []
-        ignored: list[str] = []
-        self._total = 0
-        for hint, ws in chosen:
-            found = self._header(ws)
-            if found is None:
-                continue
-            header_row, header = found
-            label = f"{self.name} [{ws.title}]"
-            entity, type_index, unknown = _plan_header(label, header, hint)
-            sheet = _Sheet(ws.title, entity, type_index, header, header_row, _keys(header))
-            self._sheets.append(sheet)
-            ignored.extend(u for u in unknown if u not in ignored)
-            self._total += max(0, (ws.max_row or 0) - header_row)
-        if not self._sheets:
-            raise UnreadableFileError(f"{self.name}: arbetsboken har inga rader att importera.")
-        self.ignored_columns = ignored
-        self.entities = [s.entity for s in self._sheets if s.entity]
-        self.mixed = len(self._sheets) > 1 or any(s.type_index is not None for s in self._sheets)
-        if len(self._sheets) == 1 and self._sheets[0].type_index is None:
-            self.columns = self._sheets[0].header
-        else:
-            columns = [] if any(s.type_index is not None for s in self._sheets) else [TYPE_COLUMN]
-            for sheet in self._sheets:
-                columns.extend(c for c in sheet.header if c and c not in columns)
-            self.columns = columns
-
-    @staticmethod
-    def _header(ws: Any) -> tuple[int, list[str]] | None:
-        for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-            if any(not F.is_empty(c) for c in cells):
-                return number, _header_names(list(cells))
-            if number > 50:
-                break
-        return None
-
-    def rows(self) -> Iterator[SourceRow]:
-        several = len(self._sheets) > 1
-        for sheet in self._sheets:
-            ws = self._book[sheet.title]
-            label = f"{self.name} [{sheet.title}]"
-            kind_sv = F.ENTITY_SV[sheet.entity] if several and sheet.entity else None
-            start = sheet.header_row + 1
-            keys = sheet.keys
-            width = len(keys)
-            for number, cells in enumerate(ws.iter_rows(min_row=start, values_only=True), start):
-                self._done += 1
-                if all(F.is_empty(c) for c in cells):
-                    continue
-                values = list(cells[:width])
-                if len(values) < width:
-                    values.extend([None] * (width - len(values)))
-                entity = sheet.entity
-                error = None
-                error_field = ""
-                if sheet.type_index is not None:
-                    kind = values[sheet.type_index]
-                    entity = F.entity_named(kind)
-                    if entity is None:
-                        error, error_field = _unknown_type(kind), sheet.header[sheet.type_index]
-                yield SourceRow(
-                    number, entity, values, label, keys, error, error_field, type_name=kind_sv
-                )
-
-    def position(self) -> tuple[int, int]:
-        return self._done, max(self._total, self._done)
-
-    def close(self) -> None:
-        self._book.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -742,6 +625,8 @@ def open_source(info: FileInfo) -> Source:
     """The streaming reader for the file's format; header problems raise UnreadableFileError."""
     try:
         if info.format == XLSX:
+            from app.importing.xlsx import XlsxSource
+
             return XlsxSource(info)
         if info.format == JSONL:
             return JsonlSource(info)
