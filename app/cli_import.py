@@ -79,8 +79,10 @@ def import_cmd(
     """Importera ärenden, sjukperioder, intyg, impulser, bevakningar, kontakter och
     handläggare från CSV, XLSX eller JSON Lines (se docs/import-format.md).
 
-    Varje fil importeras i en egen transaktion. Avvisade rader skrivs till en
-    avvisningsfil med orsak. Slutkod 0: alla rader godtogs; 1: några rader avvisades;
+    Varje fil importeras i en egen transaktion, flera filer i beroendeordning
+    (handläggare, ärenden, sjukperioder, intyg, impulser, bevakningar, kontakter)
+    oavsett i vilken ordning de anges. Avvisade rader skrivs till en avvisningsfil
+    med orsak. Slutkod 0: alla rader godtogs; 1: några rader avvisades;
     2: en fil kunde inte läsas alls.
     """
     if history:
@@ -88,12 +90,13 @@ def import_cmd(
     if not files:
         raise click.UsageError("Ange minst en fil att importera (eller --history).")
     from app.importing import ImportResult, UnreadableFileError, import_file
+    from app.importing.order import dependency_order
 
     conn = ctx.conn()
     actor = _profile_actor(conn)
     results: list[ImportResult] = []
     code = 0
-    for path in files:
+    for path in dependency_order(files):
         target = reject_file
         if reject_file is not None and (len(files) > 1 or reject_file.is_dir()):
             target = reject_file / f"{path.stem}.avvisade.csv"

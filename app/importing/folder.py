@@ -32,6 +32,7 @@ from app.importing import (
     already_imported,
     import_file,
 )
+from app.importing.order import dependency_order
 from app.importing.readers import inspect_file
 from db import DatabaseBusyError, queries, transaction
 
@@ -116,10 +117,13 @@ class InboxWatcher:
         self._seen: dict[str, tuple[int, float]] = {}
 
     def ready_files(self, now: float | None = None) -> list[Path]:
-        """The files that are completely written, oldest first."""
+        """The files that are completely written, in dependency order (caseworkers before
+        cases, ...), oldest first within a kind. While any file is still being written none
+        is ready, so that files dropped together are taken together, in order."""
         now = time.time() if now is None else now
         found: list[tuple[float, str, Path]] = []
         current: dict[str, tuple[int, float]] = {}
+        waiting = False
         try:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
@@ -139,8 +143,12 @@ class InboxWatcher:
             settled = self._seen.get(entry.name) == state
             if settled or now - stat.st_mtime >= self.settle_seconds:
                 found.append((stat.st_mtime, entry.name, path))
+            else:
+                waiting = True
         self._seen = current
-        return [path for _, _, path in sorted(found)]
+        if waiting:
+            return []
+        return dependency_order([path for _, _, path in sorted(found)])
 
     def process(
         self, conn: sqlite3.Connection, *, clock: Clock, actor: str | None
