@@ -218,3 +218,16 @@ def test_a_workbook_part_with_a_dtd_is_refused(run_cli, tmp_path):
     result = run_cli("import", str(path))
     assert result.exit_code == 2
     assert "arbetsboken är skadad" in result.stderr
+
+
+def test_the_limits_are_the_documented_ones():
+    from app.importing import readers
+    from app.importing import xlsx_package as xlsx
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "import-format.md").read_text("utf-8")
+    limits = doc[doc.index("## Limits") : doc.index("## Several files")]
+    for value in (readers.MAX_CELL_CHARS, readers.MAX_ROW_CHARS, readers.MAX_COLUMNS,
+                  xlsx.MAX_STRINGS, xlsx.MAX_ROWS, xlsx.MAX_CELLS_PER_ROW):  # fmt: skip
+        assert f"{value:,}" in limits, value
+    for size in (xlsx.MAX_SHEET_BYTES, xlsx.MAX_STRINGS_BYTES, xlsx.MAX_PART_BYTES):
+        assert f"{size // 1_000_000} MB" in limits, size
