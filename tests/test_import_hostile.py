@@ -133,9 +133,11 @@ def test_jsonl_values_with_nul_or_over_the_limit_reject_their_line(conn, tmp_pat
 
 
 def test_the_declared_dimension_is_never_trusted(conn, tmp_path):
+    rows = [hostile.row_xml(1, hostile.CASE_HEADER), *hostile.case_rows(6)]
+    rows[1] = rows[1].replace("</row>", '<c r="D2" t="s"/><c r="E2"><v/></c></row>')  # no values
     too_small = hostile.write_workbook(
         tmp_path / "liten.xlsx",
-        [hostile.row_xml(1, hostile.CASE_HEADER), *hostile.case_rows(6)],
+        rows,
         dimension="A1:C3",  # says three rows; there are seven
     )
     result = import_file(conn, too_small, clock=CLOCK, actor=None)

@@ -191,6 +191,8 @@ class _Values:
     def __call__(self, kind: str, style: str | None, parts: list[str], size: int) -> Any:
         if size > MAX_CELL_CHARS:
             return TOO_LONG
+        if not parts:  # <c/>, <v/>: no value
+            return None
         text = parts[0] if len(parts) == 1 else "".join(parts)
         if kind == "n":
             return self._number(text, style) if text else None
