@@ -52,6 +52,8 @@ def _history(ctx: Any, limit: int, as_json: bool) -> int:
         )
         status = STATUS_SV.get(run.status, run.status)
         click.echo(f"{when:%Y-%m-%d %H:%M}  {run.file_name:30} {counts:60} {status}")
+        if run.message:
+            click.echo(f"                  {run.message}")
     return 0
 
 

@@ -36,8 +36,10 @@ def test_a_header_line_over_the_limit_exits_2_in_one_line_and_is_in_the_history(
     assert result.stderr.startswith("overblick: lång.csv: rubrikraden är längre än 65 536 tecken")
     (run,) = history(run_cli)
     assert (run["file"], run["status"], run["source"]) == ("lång.csv", "failed", "cli")
-    text = run_cli("import", "--history").stdout
-    assert "lång.csv" in text and "misslyckad" in text
+    assert run["message"] == result.stderr.removeprefix("overblick: ").strip()
+    text = run_cli("import", "--history").stdout.splitlines()
+    assert "lång.csv" in text[0] and "misslyckad" in text[0]
+    assert text[1].strip().startswith("lång.csv: rubrikraden är längre än 65 536 tecken")
 
 
 def test_an_oversized_cell_rejects_its_row_and_keeps_the_rest(conn, tmp_path):
@@ -163,6 +165,7 @@ def test_a_sheet_that_inflates_past_the_limit_exits_2_before_reading(
     assert "bladet 'Ärenden' är 2 MB uppackat; Överblick läser högst 1 MB" in result.stderr
     (run,) = history(run_cli)
     assert (run["file"], run["status"]) == ("uppblåst.xlsx", "failed")
+    assert "är 2 MB uppackat" in run["message"]
 
 
 def test_a_row_wider_than_excel_is_refused(run_cli, tmp_path):

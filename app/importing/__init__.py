@@ -21,9 +21,10 @@ these functions on a worker thread with its own connection; see also
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -143,6 +144,7 @@ class ImportRun:
     rejected: int
     status: str
     reject_file: str | None
+    message: str | None = None  # a failed run: why the file could not be read
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -158,18 +160,32 @@ class ImportRun:
             "rejected": self.rejected,
             "status": self.status,
             "reject_file": self.reject_file,
+            "message": self.message,
         }
 
 
 def import_history(conn: sqlite3.Connection, limit: int = 20) -> list[ImportRun]:
-    """The latest imports, newest first."""
+    """The latest imports, newest first; a failed one with the reason it was refused."""
     rows = conn.execute(
         "SELECT id, started_at, finished_at, file_name, file_sha256, format, source, created, "
         "updated, unchanged, rejected, status, reject_file FROM import_runs "
         "ORDER BY started_at DESC, id DESC LIMIT ?",
         (max(0, int(limit)),),
     ).fetchall()
-    return [ImportRun(*tuple(r)) for r in rows]
+    runs = [ImportRun(*tuple(r)) for r in rows]
+    failed = {r.finished_at for r in runs if r.status == FAILED and r.finished_at}
+    if not failed:
+        return runs
+    # The reason is in the run's import.failed event, written at the run's finishing time.
+    reasons = dict(
+        conn.execute(
+            "SELECT json_extract(detail, '$.import_run'), json_extract(detail, '$.reason') "
+            "FROM events WHERE case_id IS NULL AND at IN (SELECT value FROM json_each(?)) "
+            "AND kind = 'import.failed'",
+            (json.dumps(sorted(failed)),),
+        ).fetchall()
+    )
+    return [replace(r, message=reasons.get(r.id)) if r.status == FAILED else r for r in runs]
 
 
 def already_imported(conn: sqlite3.Connection, sha256: str) -> ImportRun | None:
