@@ -58,6 +58,8 @@ def _history(ctx: Any, limit: int, as_json: bool) -> int:
         )
         status = label(STATUS_SV, run.status)
         click.echo(f"{when:%Y-%m-%d %H:%M}  {run.file_name:30} {counts:60} {status}")
+        if run.message:
+            click.echo(f"                  {run.message}")
     return 0
 
 
@@ -66,7 +68,9 @@ def _history(ctx: Any, limit: int, as_json: bool) -> int:
     help=_(
         "Importera ärenden, sjukperioder, intyg, impulser, bevakningar, "
         "kontakter och handläggare från CSV, XLSX eller JSON Lines (se "
-        "docs/import-format.md).\n\nVarje fil importeras i en egen transaktion. "
+        "docs/import-format.md).\n\nVarje fil importeras i en egen transaktion, flera "
+        "filer i beroendeordning (handläggare, ärenden, sjukperioder, intyg, impulser, "
+        "bevakningar, kontakter) oavsett i vilken ordning de anges. "
         "Avvisade rader skrivs till en avvisningsfil med orsak. Slutkod 0: alla "
         "rader godtogs; 1: några rader avvisades; 2: en fil kunde inte läsas "
         "alls."
@@ -99,12 +103,13 @@ def import_cmd(
     if not files:
         raise click.UsageError(_("Ange minst en fil att importera (eller --history)."))
     from app.importing import ImportResult, UnreadableFileError, import_file
+    from app.importing.order import dependency_order
 
     conn = ctx.conn()
     actor = _profile_actor(conn)
     results: list[ImportResult] = []
     code = 0
-    for path in files:
+    for path in dependency_order(files):
         target = reject_file
         if reject_file is not None and (len(files) > 1 or reject_file.is_dir()):
             target = reject_file / f"{path.stem}.avvisade.csv"

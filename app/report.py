@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import InvalidInputError
+from app.i18n import _
+from app.importing.cells import no_formulas
 from app.team import (
     FIGURE_LABELS_SV,
     PHASE_KEYS,
@@ -86,9 +88,11 @@ def write_team_report(
     path = Path(path)
     kind = (fmt or path.suffix.lstrip(".")).lower()
     if kind not in ("pdf", "xlsx"):
-        raise InvalidInputError(f"Rapporten kan skrivas som PDF eller XLSX, inte '{kind}'.")
+        raise InvalidInputError(
+            _("Rapporten kan skrivas som PDF eller XLSX, inte '{kind}'.").format(kind=kind)
+        )
     if path.parent and not path.parent.exists():
-        raise InvalidInputError(f"Mappen {path.parent} finns inte.")
+        raise InvalidInputError(_("Mappen {parent} finns inte.").format(parent=path.parent))
     view = team_view(conn, on, caseworker_ids=caseworker_ids, store=store)
     try:
         if kind == "pdf":
@@ -96,7 +100,9 @@ def write_team_report(
         else:
             team_report_xlsx(view, path)
     except OSError as exc:
-        raise InvalidInputError(f"Kan inte skriva {path}: {exc.strerror}.") from exc
+        raise InvalidInputError(
+            _("Kan inte skriva {path}: {strerror}.").format(path=path, strerror=exc.strerror)
+        ) from exc
     return path
 
 
@@ -194,6 +200,7 @@ def team_report_xlsx(view: TeamView, path: Path) -> None:
     daily.set_categories(Reference(flow, min_col=1, min_row=2, max_row=flow.max_row))
     daily.legend = None
     flow.add_chart(daily, "D2")
+    no_formulas(wb)  # a caseworker's name is text, never a formula
     wb.save(path)
 
 

@@ -1004,7 +1004,7 @@ def _forecast(
     week_list = []
     for i in range(weeks):
         monday = first + timedelta(days=7 * i)
-        year, number, _ = monday.isocalendar()
+        year, number, _weekday = monday.isocalendar()
         week_list.append((year, number, monday))
     return MilestoneForecast(on, week_list, dict(sorted(counts.items())), totals,
                              by_key, dict(cases))  # fmt: skip

@@ -80,9 +80,10 @@ class Importer(QObject):
 
         def work(conn: Any) -> list[Any]:
             from app.importing import UnreadableFileError, import_file
+            from app.importing.order import dependency_order
 
             results = []
-            for path in paths:
+            for path in dependency_order(paths):  # caseworkers before cases, ...
                 try:
                     results.append(import_file(conn, path, clock=clock, actor=actor,
                                                source="window", progress=report))  # fmt: skip

@@ -21,14 +21,16 @@ these functions on a worker thread with its own connection; see also
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from app.clock import Clock, local_today, utc_iso
 from app.errors import InvalidInputError
+from app.i18n import _
 from app.importing.apply import CREATED, REJECTED, UNCHANGED, UPDATED, Applier, RowError, Validator
 from app.importing.readers import (
     FileInfo,
@@ -95,12 +97,20 @@ class ImportResult:
     def summary_sv(self) -> str:
         """'SP.csv: 120 nya, 3 uppdaterade, 0 oförändrade, 2 avvisade (se SP.avvisade.csv)'."""
         if self.status == FAILED:
-            return self.message or f"{self.name}: filen kunde inte läsas."
+            return self.message or _("{name}: filen kunde inte läsas.").format(name=self.name)
         if self.status == SKIPPED:
-            return self.message or f"{self.name}: redan importerad, hoppades över."
-        text = (
-            f"{self.name}: {self.created} nya, {self.updated} uppdaterade, "
-            f"{self.unchanged} oförändrade, {self.rejected} avvisade"
+            return self.message or _("{name}: redan importerad, hoppades över.").format(
+                name=self.name
+            )
+        text = _(
+            "{name}: {created} nya, {updated} uppdaterade, {unchanged} oförändrade, "
+            "{rejected} avvisade"
+        ).format(
+            name=self.name,
+            created=self.created,
+            updated=self.updated,
+            unchanged=self.unchanged,
+            rejected=self.rejected,
         )
         if self.reject_file is not None:
             text += f" (se {self.reject_file.name})"
@@ -143,6 +153,7 @@ class ImportRun:
     rejected: int
     status: str
     reject_file: str | None
+    message: str | None = None  # a failed run: why the file could not be read
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -158,18 +169,32 @@ class ImportRun:
             "rejected": self.rejected,
             "status": self.status,
             "reject_file": self.reject_file,
+            "message": self.message,
         }
 
 
 def import_history(conn: sqlite3.Connection, limit: int = 20) -> list[ImportRun]:
-    """The latest imports, newest first."""
+    """The latest imports, newest first; a failed one with the reason it was refused."""
     rows = conn.execute(
         "SELECT id, started_at, finished_at, file_name, file_sha256, format, source, created, "
         "updated, unchanged, rejected, status, reject_file FROM import_runs "
         "ORDER BY started_at DESC, id DESC LIMIT ?",
         (max(0, int(limit)),),
     ).fetchall()
-    return [ImportRun(*tuple(r)) for r in rows]
+    runs = [ImportRun(*tuple(r)) for r in rows]
+    failed = {r.finished_at for r in runs if r.status == FAILED and r.finished_at}
+    if not failed:
+        return runs
+    # The reason is in the run's import.failed event, written at the run's finishing time.
+    reasons = dict(
+        conn.execute(
+            "SELECT json_extract(detail, '$.import_run'), json_extract(detail, '$.reason') "
+            "FROM events WHERE case_id IS NULL AND at IN (SELECT value FROM json_each(?)) "
+            "AND kind = 'import.failed'",
+            (json.dumps(sorted(failed)),),
+        ).fetchall()
+    )
+    return [replace(r, message=reasons.get(r.id)) if r.status == FAILED else r for r in runs]
 
 
 def already_imported(conn: sqlite3.Connection, sha256: str) -> ImportRun | None:
@@ -203,7 +228,9 @@ def import_file(
     started = utc_iso(clock.now())
     target = Path(reject_file) if reject_file is not None else default_reject_path(path)
     if target.expanduser().resolve() == path.expanduser().resolve():
-        raise InvalidInputError("Avvisningsfilen får inte vara samma fil som den som importeras.")
+        raise InvalidInputError(
+            _("Avvisningsfilen får inte vara samma fil som den som importeras.")
+        )
     try:
         info = info or inspect_file(path)
         from app.safety import backup_before_import

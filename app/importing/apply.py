@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
+from app.i18n import _, label
 from app.importing import fields as F
 from app.importing.readers import SourceRow
 
@@ -126,7 +127,7 @@ class Validator:
     def validate(self, row: SourceRow) -> Record:
         entity = row.entity
         if row.error is not None or entity is None:
-            raise RowError(row.error_field, row.error or "Okänd posttyp.")
+            raise RowError(row.error_field, row.error or _("Okänd posttyp."))
         plan = self._plan(row, entity)
         fields: Any = row.fields
         values: dict[str, Any] = {}
@@ -138,7 +139,7 @@ class Validator:
                     values[name] = None
                 continue
             if isinstance(raw, dict | list):
-                errors.append((column, "Värdet ska vara text, ett tal eller ett datum."))
+                errors.append((column, _("Värdet ska vara text, ett tal eller ett datum.")))
                 continue
             try:
                 values[name] = parse(raw)
@@ -155,7 +156,9 @@ class Validator:
             if len(errors) > 1:
                 others = ", ".join(dict.fromkeys(f for f, _ in errors[1:] if f != field))
                 if others:
-                    reason = f"{reason} Fler fel på raden: {others}."
+                    reason = _("{reason} Fler fel på raden: {others}.").format(
+                        reason=reason, others=others
+                    )
             raise RowError(field, reason)
         key = values.get(KEY_FIELD[entity])
         if key is None:  # a sick period without an id: its case and start date name it
@@ -174,10 +177,12 @@ CROSS_CHECKED = frozenset({F.CASE, F.SICK_PERIOD, F.CERTIFICATE, F.CONTACT})
 
 def _missing(entity: str, fs: F.FieldSpec) -> str:
     if fs.name == F.ENTITIES[entity].key and fs.name != "case_ref":
-        return f"{fs.column} saknas; varje rad behöver ett eget id från källsystemet."
+        return _("{column} saknas; varje rad behöver ett eget id från källsystemet.").format(
+            column=fs.column
+        )
     if fs.name == "case_ref" and entity != F.CASE:
-        return f"{fs.column} saknas; ange vilket ärende raden hör till."
-    return f"{fs.column} saknas; fältet måste fyllas i."
+        return _("{column} saknas; ange vilket ärende raden hör till.").format(column=fs.column)
+    return _("{column} saknas; fältet måste fyllas i.").format(column=fs.column)
 
 
 def _cross_checks(
@@ -197,24 +202,26 @@ def _cross_checks(
             if values.get("birth_date") is None:
                 values["birth_date"] = derived
             elif values["birth_date"] != derived:
-                found.append((col("birth_date"), "Födelsedatumet stämmer inte med personnumret."))
+                found.append(
+                    (col("birth_date"), _("Födelsedatumet stämmer inte med personnumret."))
+                )
         if _before(values.get("closed_on"), values.get("opened_on")):
             found.append(
-                (col("closed_on"), "Avslutsdatumet ligger före datumet då ärendet öppnades.")
+                (col("closed_on"), _("Avslutsdatumet ligger före datumet då ärendet öppnades."))
             )
         start = values.get("period_start")
         if start is None and any(values.get(f) is not None for f in PERIOD_FIELDS[1:]):
-            found.append((col("period_start"), "Sjukperiodens startdatum saknas."))
+            found.append((col("period_start"), _("Sjukperiodens startdatum saknas.")))
         if _before(values.get("period_end"), start):
-            found.append((col("period_end"), "Sjukperioden slutar före den börjar."))
+            found.append((col("period_end"), _("Sjukperioden slutar före den börjar.")))
     elif entity == F.SICK_PERIOD:
         if _before(values.get("end"), values.get("start")):
-            found.append((col("end"), "Sjukperioden slutar före den börjar."))
+            found.append((col("end"), _("Sjukperioden slutar före den börjar.")))
     elif entity == F.CERTIFICATE:
         if _before(values.get("to_date"), values.get("from_date")):
-            found.append((col("to_date"), "Intyget slutar före det börjar."))
+            found.append((col("to_date"), _("Intyget slutar före det börjar.")))
     elif entity == F.CONTACT and values.get("consent_on") and values.get("consent") is None:
-        found.append((col("consent_on"), "Samtyckesdatum utan samtycke; ange ja eller nej."))
+        found.append((col("consent_on"), _("Samtyckesdatum utan samtycke; ange ja eller nej.")))
     return found
 
 
@@ -438,12 +445,14 @@ class Applier:
 
     def _reject_duplicate(self, record: Record, line: int) -> None:
         spec = F.ENTITIES[record.entity]
-        what = "Ärendet" if record.entity == F.CASE else "Id:t"
+        what = _("Ärendet") if record.entity == F.CASE else _("Id:t")
         self._reject(
             record,
             record.column(spec.key),
-            f"{what} förekommer redan på rad {line} i samma fil; bara den första raden "
-            "importeras. Slå ihop raderna eller ge dem olika id.",
+            _(
+                "{what} förekommer redan på rad {line} i samma fil; bara den första "
+                "raden importeras. Slå ihop raderna eller ge dem olika id."
+            ).format(what=what, line=line),
         )
 
     # -- references -----------------------------------------------------------------------
@@ -498,8 +507,10 @@ class Applier:
                 if case_id is None:
                     problem = (
                         "case_ref",
-                        "Ärendet finns inte i databasen och skapas inte av den här filen; "
-                        "importera ärendet först (eller i samma fil).",
+                        _(
+                            "Ärendet finns inte i databasen och skapas inte av den här filen; "
+                            "importera ärendet först (eller i samma fil)."
+                        ),
                     )
                 else:
                     record.refs["case_id"] = case_id
@@ -513,15 +524,17 @@ class Applier:
                     else:
                         problem = (
                             name,
-                            "Handläggaren finns inte i databasen; importera handläggarna först "
-                            "(eller i samma fil).",
+                            _(
+                                "Handläggaren finns inte i databasen; importera handläggarna först "
+                                "(eller i samma fil)."
+                            ),
                         )
             if problem is None and values.get("sick_period") is not None:
                 found = periods.get(values["sick_period"])
                 if found is None:
-                    problem = ("sick_period", "Sjukperioden finns inte i databasen.")
+                    problem = ("sick_period", _("Sjukperioden finns inte i databasen."))
                 elif found[1] != record.refs.get("case_id"):
-                    problem = ("sick_period", "Sjukperioden hör till ett annat ärende.")
+                    problem = ("sick_period", _("Sjukperioden hör till ett annat ärende."))
                 else:
                     record.refs["sick_period_id"] = found[0]
             elif problem is None and "sick_period" in values:
@@ -557,8 +570,10 @@ class Applier:
                     self._reject(
                         record,
                         record.column("period_id"),
-                        "Sjukperiodens id hör redan till ett annat ärende; ett id kan inte "
-                        "flyttas mellan ärenden.",
+                        _(
+                            "Sjukperiodens id hör redan till ett annat ärende; ett id kan inte "
+                            "flyttas mellan ärenden."
+                        ),
                     )
                 else:
                     clean.append(record)
@@ -638,8 +653,9 @@ class Applier:
                     self._reject(
                         item.record,
                         item.record.column(fs.name),
-                        f"{fs.column} saknas; det behövs för att skapa ett nytt "
-                        f"{F.ENTITY_SV[entity]}.",
+                        _("{column} saknas; det behövs för att skapa ett nytt {entity}.").format(
+                            column=fs.column, entity=label(F.ENTITY_SV, entity)
+                        ),
                     )
                     item.outcome = REJECTED
                     continue
@@ -708,8 +724,10 @@ class Applier:
             self._reject(
                 item.record,
                 item.record.column(KEY_COLUMN[entity]),
-                "Id:t hör redan till ett annat ärende i databasen; ett id kan inte flyttas "
-                "mellan ärenden.",
+                _(
+                    "Id:t hör redan till ett annat ärende i databasen; ett id kan inte flyttas "
+                    "mellan ärenden."
+                ),
             )
             return None
         if entity == F.FOLLOW_UP and (old["state"] != "open" or old["deleted_at"]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import re
 import sqlite3
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -18,9 +19,11 @@ from typing import Any
 
 from app.clock import STOCKHOLM, Clock, SystemClock, utc_iso
 from app.errors import InvalidInputError, OverblickError
+from app.i18n import _
+from app.importing.cells import neutral, text_cell
 from app.pin import format_pin
 from app.profile import Caseworker
-from app.rules import chain_rules
+from app.rules import MilestoneRule, chain_rules
 from app.stock import StockRow, stock_rows
 from db import queries, transaction
 
@@ -30,19 +33,40 @@ HEADERS = ("Ärende", "Namn", "Personnummer", "Dag", "Fas", "Nästa milstolpe", 
            "Poäng")  # fmt: skip
 COLUMN_WIDTHS = (16, 26, 16, 6, 9, 52, 11, 10, 14, 15, 17, 8)
 SHEET_TITLE = "Ärendestock"
+DAY_PREFIX = re.compile(r"^\s*Dag\s+\d+\s*:\s*", re.IGNORECASE)  # a label's own "Dag 180: "
 
 
 def format_for(path: Path, fmt: str | None) -> str:
     """The format asked for, else the one the file name ends in, else csv."""
     if fmt:
         if fmt not in FORMATS:
-            raise InvalidInputError(f"Okänt exportformat '{fmt}'; välj csv eller xlsx.")
+            raise InvalidInputError(
+                _("Okänt exportformat '{fmt}'; välj csv eller xlsx.").format(fmt=fmt)
+            )
         return fmt
     return "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
 
 
-def _milestone_labels() -> dict[str, str]:
-    return {m.key: m.label_sv for m in chain_rules().milestones}
+def _milestone_labels() -> dict[str, list[MilestoneRule]]:
+    """The milestone rules by key (a key may have several versions, by date)."""
+    labels: dict[str, list[MilestoneRule]] = {}
+    for rule in chain_rules().milestones:
+        labels.setdefault(rule.key, []).append(rule)
+    return labels
+
+
+def milestone_text(labels: dict[str, list[MilestoneRule]], row: StockRow) -> str:
+    """'Dag 180: utredningen klar': the day once, then the label in force on the milestone's
+    date (never the rule's internal key); 'Dag 180' when the rules have no label for it."""
+    if row.next_milestone_day is None:
+        return ""
+    day = f"Dag {row.next_milestone_day}"
+    rules = labels.get(row.next_milestone_key or "", [])
+    when = row.next_milestone_date
+    rule = next((r for r in rules if when is None or r.in_force_on(when)), None)
+    rule = rule or (rules[0] if rules else None)
+    label = DAY_PREFIX.sub("", rule.label_sv).strip() if rule else ""
+    return f"{day}: {label}" if label else day
 
 
 def _last_action(stamp: str | None) -> datetime | None:
@@ -72,12 +96,7 @@ def table_rows(
     pins = _pins(conn, rows) if unmasked else {}
     out = []
     for r in rows:
-        milestone = ""
-        if r.next_milestone_day is not None:
-            label = labels.get(r.next_milestone_key or "", "")
-            milestone = (
-                f"Dag {r.next_milestone_day}: {label}" if label else f"Dag {r.next_milestone_day}"
-            )
+        milestone = milestone_text(labels, r)
         out.append(
             [
                 r.case_ref,
@@ -115,7 +134,7 @@ def _write_csv(tmp: Path, cells: list[list[Any]]) -> None:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
         writer.writerow(HEADERS)
         for row in cells:
-            writer.writerow([_csv_cell(v) for v in row])
+            writer.writerow([_csv_cell(neutral(v)) for v in row])
 
 
 def _write_xlsx(tmp: Path, cells: list[list[Any]]) -> None:
@@ -148,7 +167,7 @@ def _write_xlsx(tmp: Path, cells: list[list[Any]]) -> None:
                 cell.number_format = "yyyy-mm-dd"
                 out.append(cell)
             else:
-                out.append(value)
+                out.append(text_cell(sheet, value))
         sheet.append(out)
     book.save(tmp)
 
@@ -182,7 +201,9 @@ def export_stock(
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise OverblickError(f"Kan inte skriva {path} ({exc.strerror or exc}).") from None
+        raise OverblickError(
+            _("Kan inte skriva {path} ({value}).").format(path=path, value=exc.strerror or exc)
+        ) from None
     now = utc_iso((clock or SystemClock()).now())
     with transaction(conn):
         queries.append_event(

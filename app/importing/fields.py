@@ -22,6 +22,7 @@ from typing import Any
 
 from app.clock import STOCKHOLM
 from app.errors import InvalidInputError
+from app.i18n import N_, _
 from app.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV, DocumentKind, FollowUpKind, ImpulseType
 from app.pin import normalise_pin
 
@@ -32,22 +33,22 @@ CASEWORKER, CASE, SICK_PERIOD, CERTIFICATE, IMPULSE, FOLLOW_UP, CONTACT = (
 ENTITY_ORDER = (CASEWORKER, CASE, SICK_PERIOD, CERTIFICATE, IMPULSE, FOLLOW_UP, CONTACT)
 
 ENTITY_SV = {
-    CASEWORKER: "handläggare",
-    CASE: "ärende",
-    SICK_PERIOD: "sjukperiod",
-    CERTIFICATE: "intyg",
-    IMPULSE: "impuls",
-    FOLLOW_UP: "bevakning",
-    CONTACT: "kontakt",
+    CASEWORKER: N_("handläggare"),
+    CASE: N_("ärende"),
+    SICK_PERIOD: N_("sjukperiod"),
+    CERTIFICATE: N_("intyg"),
+    IMPULSE: N_("impuls"),
+    FOLLOW_UP: N_("bevakning"),
+    CONTACT: N_("kontakt"),
 }
 ENTITY_SV_PLURAL = {
-    CASEWORKER: "handläggare",
-    CASE: "ärenden",
-    SICK_PERIOD: "sjukperioder",
-    CERTIFICATE: "intyg",
-    IMPULSE: "impulser",
-    FOLLOW_UP: "bevakningar",
-    CONTACT: "kontakter",
+    CASEWORKER: N_("handläggare"),
+    CASE: N_("ärenden"),
+    SICK_PERIOD: N_("sjukperioder"),
+    CERTIFICATE: N_("intyg"),
+    IMPULSE: N_("impulser"),
+    FOLLOW_UP: N_("bevakningar"),
+    CONTACT: N_("kontakter"),
 }
 
 
@@ -73,7 +74,7 @@ def is_empty(value: Any) -> bool:
 # Value parsers
 # ---------------------------------------------------------------------------------------------
 MIN_YEAR, MAX_YEAR = 1900, 2100
-DATE_HINT = "skriv det som 2026-11-23 eller 23/11/2026"
+DATE_HINT = N_("skriv det som 2026-11-23 eller 23/11/2026")
 _DMY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -85,13 +86,19 @@ _DATETIME = re.compile(
 
 def _make_date(year: int, month: int, day: int) -> date:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise FieldError(f"Året ligger utanför {MIN_YEAR}–{MAX_YEAR}; {DATE_HINT}.")
+        raise FieldError(
+            _("Året ligger utanför {MIN_YEAR}–{MAX_YEAR}; {DATE_HINT}.").format(
+                MIN_YEAR=MIN_YEAR, MAX_YEAR=MAX_YEAR, DATE_HINT=_(DATE_HINT)
+            )
+        )
     try:
         return date(year, month, day)
     except ValueError:
         raise FieldError(
-            "Datumet finns inte i kalendern; kontrollera dag och månad "
-            "(datum skrivs 2026-11-23 eller 23/11/2026)."
+            _(
+                "Datumet finns inte i kalendern; kontrollera dag och månad "
+                "(datum skrivs 2026-11-23 eller 23/11/2026)."
+            )
         ) from None
 
 
@@ -102,7 +109,7 @@ def _date_from_text(text: str) -> date:
         return _make_date(int(m[3]), int(m[2]), int(m[1]))
     if m := _COMPACT.match(text):
         return _make_date(int(m[1]), int(m[2]), int(m[3]))
-    raise FieldError(f"Datumet kan inte läsas; {DATE_HINT}.")
+    raise FieldError(_("Datumet kan inte läsas; {DATE_HINT}.").format(DATE_HINT=_(DATE_HINT)))
 
 
 def parse_date(value: Any) -> str:
@@ -112,7 +119,9 @@ def parse_date(value: Any) -> str:
     if isinstance(value, date):
         return _make_date(value.year, value.month, value.day).isoformat()
     if isinstance(value, bool | int | float):
-        raise FieldError(f"Datumet är ett tal, inte ett datum; {DATE_HINT}.")
+        raise FieldError(
+            _("Datumet är ett tal, inte ett datum; {DATE_HINT}.").format(DATE_HINT=_(DATE_HINT))
+        )
     text = str(value).strip()
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
         try:
@@ -120,7 +129,11 @@ def parse_date(value: Any) -> str:
         except ValueError:
             return _date_from_text(text)
         if not MIN_YEAR <= day.year <= MAX_YEAR:
-            raise FieldError(f"Året ligger utanför {MIN_YEAR}–{MAX_YEAR}; {DATE_HINT}.")
+            raise FieldError(
+                _("Året ligger utanför {MIN_YEAR}–{MAX_YEAR}; {DATE_HINT}.").format(
+                    MIN_YEAR=MIN_YEAR, MAX_YEAR=MAX_YEAR, DATE_HINT=_(DATE_HINT)
+                )
+            )
         return text
     if m := _DATETIME.match(text):
         return _date_from_text(m["date"]).isoformat()
@@ -141,7 +154,11 @@ def parse_datetime(value: Any) -> str:
     if isinstance(value, date):
         return _utc_text(datetime.combine(_make_date(value.year, value.month, value.day), time()))
     if isinstance(value, bool | int | float):
-        raise FieldError(f"Tidpunkten är ett tal, inte ett datum; {DATE_HINT} (ev. 09:30).")
+        raise FieldError(
+            _("Tidpunkten är ett tal, inte ett datum; {DATE_HINT} (ev. 09:30).").format(
+                DATE_HINT=_(DATE_HINT)
+            )
+        )
     text = str(value).strip()
     if len(text) in (16, 19) and text[4] == "-" and text[10] in " T":
         try:
@@ -155,7 +172,7 @@ def parse_datetime(value: Any) -> str:
         day = _date_from_text(m["date"])
         hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
         if hour > 23 or minute > 59 or second > 59:
-            raise FieldError("Klockslaget finns inte; skriv det som 09:30.")
+            raise FieldError(_("Klockslaget finns inte; skriv det som 09:30."))
         moment = datetime.combine(day, time(hour, minute, second))
         if m["tz"]:
             tz = m["tz"]
@@ -174,7 +191,7 @@ def parse_extent(value: Any) -> int:
     """The sick-leave extent in percent: 25, 50, 75 or 100 ('50 %' and 50.0 are fine)."""
     number: float
     if isinstance(value, bool):
-        raise FieldError("Omfattningen ska vara 25, 50, 75 eller 100 (procent).")
+        raise FieldError(_("Omfattningen ska vara 25, 50, 75 eller 100 (procent)."))
     if isinstance(value, int | float):
         number = float(value)
     else:
@@ -182,11 +199,11 @@ def parse_extent(value: Any) -> int:
         try:
             number = float(text)
         except ValueError:
-            raise FieldError("Omfattningen ska vara 25, 50, 75 eller 100 (procent).") from None
+            raise FieldError(_("Omfattningen ska vara 25, 50, 75 eller 100 (procent).")) from None
     if 0 < number <= 1 and number in (0.25, 0.5, 0.75, 1.0):
         number *= 100  # a share, as a spreadsheet formatted in percent gives it
     if number not in _EXTENTS:
-        raise FieldError("Omfattningen ska vara 25, 50, 75 eller 100 (procent).")
+        raise FieldError(_("Omfattningen ska vara 25, 50, 75 eller 100 (procent)."))
     return int(number)
 
 
@@ -215,7 +232,7 @@ def parse_bool(value: Any) -> int:
         return 1
     if text in _FALSE:
         return 0
-    raise FieldError("Värdet ska vara ja eller nej (yes/no, 1/0).")
+    raise FieldError(_("Värdet ska vara ja eller nej (yes/no, 1/0)."))
 
 
 def parse_text(value: Any) -> str | None:
@@ -237,21 +254,21 @@ def parse_id(value: Any) -> str:
     if value.__class__ is str and len(value) <= 100 and "\n" not in value and "\r" not in value:
         return value.strip()
     if isinstance(value, bool):
-        raise FieldError("Id:t ska vara text eller ett nummer, inte ja/nej.")
+        raise FieldError(_("Id:t ska vara text eller ett nummer, inte ja/nej."))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = str(value).strip()
     if "\n" in text or "\r" in text:
-        raise FieldError("Id:t får inte innehålla radbrytningar.")
+        raise FieldError(_("Id:t får inte innehålla radbrytningar."))
     if len(text) > 100:
-        raise FieldError("Id:t är längre än 100 tecken.")
+        raise FieldError(_("Id:t är längre än 100 tecken."))
     return text
 
 
 def make_pin_parser(today: date) -> Callable[[Any], str]:
     def parse_pin(value: Any) -> str:
         if isinstance(value, bool):
-            raise FieldError("Personnumret ska vara siffror (ÅÅÅÅMMDD-NNNN).")
+            raise FieldError(_("Personnumret ska vara siffror (ÅÅÅÅMMDD-NNNN)."))
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         text = str(value).strip()
@@ -287,7 +304,11 @@ def enum_parser(
         text = str(value)
         found = lookup.get(fold(text))
         if found is None:
-            raise FieldError(f"Okänd {name_sv}; tillåtna värden: {allowed}.")
+            raise FieldError(
+                _("Okänd {name_sv}; tillåtna värden: {allowed}.").format(
+                    name_sv=_(name_sv), allowed=allowed
+                )
+            )
         if len(seen) < 1000:
             seen[text] = found
         return found
@@ -318,7 +339,7 @@ def parse_diagnosis_group(value: Any) -> str:
 
 
 _diagnosis_enum = enum_parser(
-    "diagnosgrupp", DIAGNOSIS_NAMES, ("F (psykiatrisk)", "M (muskuloskeletal)", "övrig")
+    N_("diagnosgrupp"), DIAGNOSIS_NAMES, ("F (psykiatrisk)", "M (muskuloskeletal)", "övrig")
 )
 STATUS_NAMES = {
     "open": ("öppen", "öppet", "pågående", "aktiv", "aktivt", "active", "ongoing"),
@@ -378,30 +399,32 @@ CASEWORKER_ROLE_NAMES = {
 }
 
 parse_employment = enum_parser(
-    "anställningsform", EMPLOYMENT_NAMES, ("anställd", "arbetslös", "egenföretagare")
+    N_("anställningsform"), EMPLOYMENT_NAMES, ("anställd", "arbetslös", "egenföretagare")
 )
-parse_status = enum_parser("status", STATUS_NAMES, ("öppen", "avslutad"))
-parse_flow = enum_parser("flöde", FLOW_NAMES, ("K2", "K3"))
+parse_status = enum_parser(N_("status"), STATUS_NAMES, ("öppen", "avslutad"))
+parse_flow = enum_parser(N_("flöde"), FLOW_NAMES, ("K2", "K3"))
 parse_impulse_type = enum_parser(
-    "impulstyp", IMPULSE_TYPE_NAMES, ("1–8", *IMPULSE_TYPE_SV.values())
+    N_("impulstyp"), IMPULSE_TYPE_NAMES, ("1–8", *IMPULSE_TYPE_SV.values())
 )
 parse_doc_kind = enum_parser(
-    "dokumenttyp",
+    N_("dokumenttyp"),
     DOC_KIND_NAMES,
     ("läkarintyg", "komplettering", "plan för återgång", "FHV", "arbetsförmågeutredning",
      "omplaceringsutredning", "avstämningsmöte", "meddelande", "Arbetsförmedlingen/vården"),
 )  # fmt: skip
 parse_follow_up_kind = enum_parser(
-    "bevakningstyp", FOLLOW_UP_KIND_NAMES, tuple(FOLLOW_UP_KIND_SV.values())
+    N_("bevakningstyp"), FOLLOW_UP_KIND_NAMES, tuple(FOLLOW_UP_KIND_SV.values())
 )
-parse_follow_up_state = enum_parser("status", FOLLOW_UP_STATE_NAMES, ("öppen", "klar", "avfärdad"))
+parse_follow_up_state = enum_parser(
+    N_("status"), FOLLOW_UP_STATE_NAMES, ("öppen", "klar", "avfärdad")
+)
 parse_contact_role = enum_parser(
-    "roll",
+    N_("roll"),
     CONTACT_ROLE_NAMES,
     ("arbetsgivare", "läkare", "företagshälsovård", "rehabkoordinator", "Arbetsförmedlingen",
      "facket", "FMR", "vården", "den försäkrade"),
 )  # fmt: skip
-parse_caseworker_role = enum_parser("roll", CASEWORKER_ROLE_NAMES, ("handläggare", "gruppchef"))
+parse_caseworker_role = enum_parser(N_("roll"), CASEWORKER_ROLE_NAMES, ("handläggare", "gruppchef"))
 
 assert set(IMPULSE_TYPE_NAMES) == {t.value for t in ImpulseType}
 assert set(DOC_KIND_NAMES) == {k.value for k in DocumentKind}

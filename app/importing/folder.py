@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from app.clock import STOCKHOLM, Clock, utc_iso
+from app.i18n import _
 from app.importing import (
     FAILED,
     SKIPPED,
@@ -32,6 +33,7 @@ from app.importing import (
     already_imported,
     import_file,
 )
+from app.importing.order import dependency_order
 from app.importing.readers import inspect_file
 from db import DatabaseBusyError, queries, transaction
 
@@ -116,10 +118,13 @@ class InboxWatcher:
         self._seen: dict[str, tuple[int, float]] = {}
 
     def ready_files(self, now: float | None = None) -> list[Path]:
-        """The files that are completely written, oldest first."""
+        """The files that are completely written, in dependency order (caseworkers before
+        cases, ...), oldest first within a kind. While any file is still being written none
+        is ready, so that files dropped together are taken together, in order."""
         now = time.time() if now is None else now
         found: list[tuple[float, str, Path]] = []
         current: dict[str, tuple[int, float]] = {}
+        waiting = False
         try:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
@@ -139,8 +144,12 @@ class InboxWatcher:
             settled = self._seen.get(entry.name) == state
             if settled or now - stat.st_mtime >= self.settle_seconds:
                 found.append((stat.st_mtime, entry.name, path))
+            else:
+                waiting = True
         self._seen = current
-        return [path for _, _, path in sorted(found)]
+        if waiting:
+            return []
+        return dependency_order([path for _, _, path in sorted(found)])
 
     def process(
         self, conn: sqlite3.Connection, *, clock: Clock, actor: str | None
@@ -172,10 +181,10 @@ class InboxWatcher:
         except DatabaseBusyError:
             raise  # try again at the next call; the file stays where it is
         except Exception as exc:  # a broken file must not block the folder forever
-            message = (
-                f"{path.name}: importen avbröts ({type(exc).__name__}); databasen är oförändrad. "
-                "Filen har flyttats till rejected/."
-            )
+            message = _(
+                "{name}: importen avbröts ({error}); databasen är oförändrad. Filen har "
+                "flyttats till rejected/."
+            ).format(name=path.name, error=type(exc).__name__)
             result = ImportResult(file=str(path), format=None, status=FAILED, message=message)
             result.moved_to = _move(path, rejected)
             _note(result.moved_to, ".fel.txt", message + "\n")
@@ -194,10 +203,10 @@ class InboxWatcher:
     ) -> ImportResult:
         when = _local(earlier.started_at)
         first = earlier.file_name
-        message = (
-            f"{path.name}: samma innehåll som {first}, importerad {when}; filen importerades "
-            "inte igen och har flyttats till processed/."
-        )
+        message = _(
+            "{name}: samma innehåll som {first}, importerad {when}; filen "
+            "importerades inte igen och har flyttats till processed/."
+        ).format(name=path.name, first=first, when=when)
         now = utc_iso(clock.now())
         with transaction(conn):
             run_id = conn.execute(

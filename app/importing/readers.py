@@ -14,19 +14,56 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from app.errors import OverblickError
+from app.i18n import N_, _, label
 from app.importing import fields as F
+from app.importing.cells import unquote
 
 CHUNK = 1 << 16
 SNIFF_BYTES = 8192
+# Limits (docs/import-format.md, "Limits"): a row or cell over them is rejected by itself; a
+# header over them makes the file unreadable.
+MAX_CELL_CHARS = 65_536  # one value (CSV field, XLSX cell, JSON Lines value)
+MAX_ROW_CHARS = 1_048_576  # one CSV record (all its lines) or JSON Lines line
+MAX_HEADER_CHARS = 65_536  # the CSV header line
+MAX_COLUMNS = 1_000  # columns in a header
 CSV, XLSX, JSONL = "csv", "xlsx", "jsonl"
 DELIMITERS = (";", ",", "\t")
-DOC_HINT = "Se docs/import-format.md för vilka kolumner som finns."
+DOC_HINT = N_("Se docs/import-format.md för vilka kolumner som finns.")
+
+
+def _count(n: int) -> str:
+    """65536 -> '65 536' (Swedish thousands)."""
+    return f"{n:,}".replace(",", " ")
+
+
+def cell_too_long() -> str:
+    """The reject reason for a value over MAX_CELL_CHARS."""
+    return _(
+        "Värdet är längre än {limit} tecken (gränsen för ett fält); om det inte ska vara så "
+        "långt saknas troligen ett avslutande citattecken."
+    ).format(limit=_count(MAX_CELL_CHARS))
+
+
+def row_too_long() -> str:
+    """The reject reason for a row over MAX_ROW_CHARS."""
+    return _(
+        "Raden är längre än {limit} tecken (gränsen för en rad); kontrollera citattecken och "
+        "radbrytningar."
+    ).format(limit=_count(MAX_ROW_CHARS))
+
+
+def has_nul() -> str:
+    """The reject reason for a row holding a NUL character."""
+    return _(
+        "Raden innehåller ett NUL-tecken (binärt innehåll), som inte kan sparas; rätta värdet "
+        "i källsystemet och importera raden igen."
+    )
 
 
 class UnreadableFileError(OverblickError):
@@ -87,16 +124,25 @@ class SourceRow:
         return values
 
 
-def inspect_file(path: Path) -> FileInfo:
-    """Hash the file and decide its format (and, for text, its encoding) from its content."""
+def inspect_file(path: Path, *, head_only: bool = False) -> FileInfo:
+    """Hash the file and decide its format (and, for text, its encoding) from its content.
+
+    ``head_only`` reads only the first 64 KiB (no hash; the encoding as the head shows it):
+    enough to read the header, for :mod:`app.importing.order`."""
     try:
         fh = path.open("rb")
     except FileNotFoundError:
-        raise UnreadableFileError(f"{path.name}: filen finns inte.") from None
+        raise UnreadableFileError(_("{name}: filen finns inte.").format(name=path.name)) from None
     except IsADirectoryError:
-        raise UnreadableFileError(f"{path.name}: är en mapp, inte en fil.") from None
+        raise UnreadableFileError(
+            _("{name}: är en mapp, inte en fil.").format(name=path.name)
+        ) from None
     except OSError as exc:
-        raise UnreadableFileError(f"{path.name}: filen kan inte öppnas ({exc.strerror}).") from None
+        raise UnreadableFileError(
+            _("{name}: filen kan inte öppnas ({strerror}).").format(
+                name=path.name, strerror=exc.strerror
+            )
+        ) from None
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
@@ -113,43 +159,67 @@ def inspect_file(path: Path) -> FileInfo:
                     decoder.decode(chunk)
                 except UnicodeDecodeError:
                     utf8 = False
-        if utf8:
+            if head_only:
+                break
+        if utf8 and not head_only:
             try:
                 decoder.decode(b"", final=True)
             except UnicodeDecodeError:
                 utf8 = False
     name = path.name
     if size == 0 or not head.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise UnreadableFileError(f"{name}: filen är tom.")
-    sha = digest.hexdigest()
+        raise UnreadableFileError(_("{name}: filen är tom.").format(name=name))
+    sha = "" if head_only else digest.hexdigest()
     if head.startswith(b"PK\x03\x04"):
         return FileInfo(path, size, sha, XLSX, None)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnreadableFileError(
-            f"{name}: filen är i det gamla Excel-formatet (.xls) eller lösenordsskyddad; "
-            "spara den som Excel-arbetsbok (.xlsx) eller CSV och importera igen."
+            _(
+                "{name}: filen är i det gamla Excel-formatet (.xls) eller "
+                "lösenordsskyddad; spara den som Excel-arbetsbok (.xlsx) eller CSV och "
+                "importera igen."
+            ).format(name=name)
         )
     if head.startswith(b"%PDF"):
-        raise UnreadableFileError(f"{name}: filen är en PDF; importera CSV, XLSX eller JSON Lines.")
+        raise UnreadableFileError(
+            _("{name}: filen är en PDF; importera CSV, XLSX eller JSON Lines.").format(name=name)
+        )
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
         text_head = head.decode("utf-16", errors="ignore")
     else:
-        if b"\x00" in head:
+        if _looks_binary(head):
             raise UnreadableFileError(
-                f"{name}: filen är ingen textfil (binärt innehåll); importera CSV, XLSX eller "
-                "JSON Lines."
+                _(
+                    "{name}: filen är ingen textfil (binärt innehåll); importera CSV, XLSX "
+                    "eller JSON Lines."
+                ).format(name=name)
             )
         encoding = "utf-8-sig" if utf8 else "cp1252"
         text_head = head.decode(encoding, errors="ignore")
     first = text_head.lstrip("\ufeff \t\r\n")[:1]
     if first == "[":
         raise UnreadableFileError(
-            f"{name}: filen är en JSON-lista; Överblick läser JSON Lines, ett objekt per rad."
+            _(
+                "{name}: filen är en JSON-lista; Överblick läser JSON Lines, ett objekt per rad."
+            ).format(name=name)
         )
     if first == "{":
         return FileInfo(path, size, sha, JSONL, "utf-8")
     return FileInfo(path, size, sha, CSV, encoding)
+
+
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1a")
+
+
+def _looks_binary(head: bytes) -> bool:
+    """Whether the first bytes of a file are not text: a NUL in its first line, or more
+    control bytes than line breaks (a stray NUL in a row further down only rejects that row)."""
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    if b"\x00" in first:
+        return True
+    controls = len(head) - len(head.translate(None, CONTROL_BYTES))
+    return controls > head.count(b"\n")
 
 
 class Source:
@@ -218,19 +288,23 @@ def _plan_header(
         return None, type_index, [h for h in present if h not in known]
     if entity_hint is not None:
         entity = entity_hint
-        _, missing = F.header_score(entity, present)
+        _score, missing = F.header_score(entity, present)
     else:
         entity, missing = F.guess_entity(present)
         if entity is None:
             raise UnreadableFileError(
-                f"{name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
-                f"(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
+                _(
+                    "{name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
+                    "(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
+                ).format(name=name, DOC_HINT=_(DOC_HINT))
             )
     if missing:
         columns = ", ".join(f"'{m.column}'" for m in missing)
-        what = F.ENTITY_SV_PLURAL[entity]
+        what = label(F.ENTITY_SV_PLURAL, entity)
         raise UnreadableFileError(
-            f"{name}: kolumnen {columns} saknas; den behövs för {what}. {DOC_HINT}"
+            _("{name}: kolumnen {columns} saknas; den behövs för {what}. {DOC_HINT}").format(
+                name=name, columns=columns, what=what, DOC_HINT=_(DOC_HINT)
+            )
         )
     spec = F.ENTITIES[entity]
     ignored = [h for h in present if spec.spec_for(h) is None]
@@ -240,6 +314,47 @@ def _plan_header(
 # ---------------------------------------------------------------------------------------------
 # CSV
 # ---------------------------------------------------------------------------------------------
+class RowTooLong(Exception):
+    """A CSV record ran past MAX_ROW_CHARS; the rest of its line was skipped."""
+
+
+class _Lines:
+    """The physical lines of a CSV file, for :func:`csv.reader`, never longer than what is
+    left of a row's MAX_ROW_CHARS. It counts the lines and notes, per row, how long the row
+    is and whether it holds a NUL or a leading quote (cheap checks on whole lines)."""
+
+    __slots__ = ("_readline", "count", "nul", "quote", "row_chars")
+
+    def __init__(self, text: io.TextIOWrapper) -> None:
+        self._readline = text.readline
+        self.count = 0  # physical lines read
+        self.new_row()
+
+    def new_row(self) -> None:
+        self.row_chars = 0
+        self.nul = self.quote = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        budget = MAX_ROW_CHARS - self.row_chars
+        line = self._readline(budget + 1)
+        if not line:
+            raise StopIteration
+        self.count += 1
+        if len(line) > budget:
+            while line and not line.endswith(("\n", "\r")):  # skip the rest of the line
+                line = self._readline(CHUNK)
+            raise RowTooLong
+        self.row_chars += len(line)
+        if "\x00" in line:
+            self.nul = True
+        if "'" in line:
+            self.quote = True
+        return line
+
+
 class CsvSource(Source):
     """CSV as Swedish Excel writes it: ';' (or ',' or tab, read from the header), any of
     UTF-8 with or without BOM, Windows-1252 or UTF-16; quoted fields may hold ';' and newlines."""
@@ -248,6 +363,8 @@ class CsvSource(Source):
 
     def __init__(self, info: FileInfo) -> None:
         super().__init__(info)
+        if csv.field_size_limit() < MAX_ROW_CHARS:  # a long field is judged per row, below
+            csv.field_size_limit(MAX_ROW_CHARS)
         self._binary: BinaryIO = info.path.open("rb")
         try:
             self._text = io.TextIOWrapper(
@@ -263,10 +380,23 @@ class CsvSource(Source):
         line = ""
         forced: str | None = None
         while True:
-            line = self._text.readline()
+            line = self._text.readline(MAX_HEADER_CHARS + 1)
             if not line:
-                raise UnreadableFileError(f"{self.name}: filen har ingen rubrikrad.")
+                raise UnreadableFileError(
+                    _("{name}: filen har ingen rubrikrad.").format(name=self.name)
+                )
             line_no += 1
+            if len(line) > MAX_HEADER_CHARS:
+                raise UnreadableFileError(
+                    _(
+                        "{name}: rubrikraden är längre än {MAX_HEADER_CHARS} tecken; kontrollera "
+                        "att första raden är kolumnernas namn. {DOC_HINT}"
+                    ).format(
+                        name=self.name,
+                        MAX_HEADER_CHARS=_count(MAX_HEADER_CHARS),
+                        DOC_HINT=_(DOC_HINT),
+                    )
+                )
             stripped = line.replace("\ufeff", "").strip()
             if not stripped:
                 continue
@@ -274,6 +404,13 @@ class CsvSource(Source):
                 forced = stripped[4]  # Excel's "sep=;" line names the separator
                 continue
             break
+        if "\x00" in line:
+            raise UnreadableFileError(
+                _(
+                    "{name}: filen är ingen textfil (binärt innehåll); importera CSV, XLSX "
+                    "eller JSON Lines."
+                ).format(name=self.name)
+            )
         candidates = (forced,) if forced else DELIMITERS
         best: tuple[int, int, str, list[str]] | None = None
         for rank, delimiter in enumerate(candidates):
@@ -282,12 +419,15 @@ class CsvSource(Source):
             if best is None or score > best[:2]:
                 best = (*score, delimiter, header)
         assert best is not None
-        recognised, _, self.delimiter, header = best
+        recognised, _rank, self.delimiter, header = best
         if recognised == 0:
             raise UnreadableFileError(
-                f"{self.name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
-                f"(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
+                _(
+                    "{name}: rubrikraden innehåller inga kolumner som Överblick känner igen "
+                    "(till exempel Ärende, Personnummer, Impulstyp). {DOC_HINT}"
+                ).format(name=self.name, DOC_HINT=_(DOC_HINT))
             )
+        _check_width(self.name, next((n for n in range(len(header), 0, -1) if header[n - 1]), 0))
         self.header = header
         self.columns = header
         self._offset = line_no
@@ -297,47 +437,58 @@ class CsvSource(Source):
         self._keys = _keys(header)
 
     def rows(self) -> Iterator[SourceRow]:
-        reader = csv.reader(self._text, delimiter=self.delimiter)
+        lines = _Lines(self._text)
+        reader = csv.reader(lines, delimiter=self.delimiter)
+        header = self.header
         keys = self._keys
-        width = len(self.header)
+        width = len(header)
         padding = [""] * width
-        last = 0
         offset = self._offset
         name = self.name
         entity = self.entity
         type_index = self.type_index
-        try:
-            for values in reader:
-                line = offset + last + 1
-                last = reader.line_num
-                if not any(v.strip() for v in values):
-                    continue
-                row_entity = entity
-                error = None
-                error_field = ""
-                if type_index is not None:
-                    kind = values[type_index] if type_index < len(values) else ""
-                    row_entity = F.entity_named(kind)
-                    if row_entity is None:
-                        error_field = self.header[type_index]
-                        error = _unknown_type(kind)
-                n = len(values)
-                if n < width:
-                    values.extend(padding[n:])
-                elif n > width and any(v.strip() for v in values[width:]):
-                    error = (
-                        "Raden har fler fält än rubrikraden; kontrollera citattecken och "
-                        "avgränsare."
-                    )
-                    error_field = ""
-                yield SourceRow(
-                    line, row_entity, values, name, keys, error, error_field, aligned=True
+        while True:
+            start = offset + lines.count + 1
+            lines.new_row()
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except RowTooLong:
+                yield SourceRow(start, entity, list(padding), name, keys, row_too_long(),
+                                aligned=True)  # fmt: skip
+                continue
+            except csv.Error as exc:  # not expected with the limits above; one row, not the file
+                reason = _("Raden kan inte läsas som CSV ({exc}); kontrollera citattecken.").format(
+                    exc=exc
                 )
-        except csv.Error as exc:
-            raise UnreadableFileError(
-                f"{name}: rad {offset + last + 1} kan inte läsas som CSV ({exc}); "
-                "kontrollera att citattecken är parade."
-            ) from None
+                yield SourceRow(start, entity, list(padding), name, keys, reason, aligned=True)
+                continue
+            if not any(v.strip() for v in values):
+                continue
+            n = len(values)
+            if n < width:
+                values.extend(padding[n:])
+            error = None
+            error_field = ""
+            if lines.nul:
+                error, error_field = has_nul(), _column_of(header, values, _has_nul)
+                values = [v.replace("\x00", "\ufffd") for v in values]
+            elif lines.row_chars > MAX_CELL_CHARS and max(map(len, values)) > MAX_CELL_CHARS:
+                error, error_field = cell_too_long(), _column_of(header, values, _too_long)
+            elif n > width and any(v.strip() for v in values[width:]):
+                error = _(
+                    "Raden har fler fält än rubrikraden; kontrollera citattecken och avgränsare."
+                )
+            if lines.quote:
+                values = [unquote(v) for v in values]
+            row_entity = entity
+            if type_index is not None:
+                row_entity = F.entity_named(values[type_index])
+                if row_entity is None and error is None:
+                    error_field = header[type_index]
+                    error = _unknown_type(values[type_index])
+            yield SourceRow(start, row_entity, values, name, keys, error, error_field, aligned=True)
 
     def position(self) -> tuple[int, int]:
         try:
@@ -347,6 +498,33 @@ class CsvSource(Source):
 
     def close(self) -> None:
         self._text.close()
+
+
+def _has_nul(value: str) -> bool:
+    return "\x00" in value
+
+
+def _too_long(value: str) -> bool:
+    return len(value) > MAX_CELL_CHARS
+
+
+def _column_of(header: list[str], values: list[str], test: Callable[[str], bool]) -> str:
+    """The header name of the first cell that fails ``test`` ('' past the header)."""
+    for index, value in enumerate(values):
+        if test(value):
+            return header[index] if index < len(header) else ""
+    return ""
+
+
+def _check_width(name: str, width: int) -> None:
+    """Refuse a header with more than MAX_COLUMNS columns up to its last named one."""
+    if width > MAX_COLUMNS:
+        raise UnreadableFileError(
+            _(
+                "{name}: rubrikraden har {width} kolumner; Överblick läser högst "
+                "{MAX_COLUMNS}. Ta bort tomma eller överflödiga kolumner och försök igen."
+            ).format(name=name, width=_count(width), MAX_COLUMNS=_count(MAX_COLUMNS))
+        )
 
 
 def _keys(header: list[str]) -> tuple[str | None, ...]:
@@ -361,130 +539,14 @@ def _keys(header: list[str]) -> tuple[str | None, ...]:
 
 def _unknown_type(kind: Any) -> str:
     if F.is_empty(kind):
-        return (
+        return _(
             "Posttypen saknas; ange ärende, sjukperiod, intyg, impuls, bevakning, kontakt "
             "eller handläggare."
         )
-    return (
+    return _(
         "Okänd posttyp; ange ärende, sjukperiod, intyg, impuls, bevakning, kontakt eller "
         "handläggare (case, sick_period, certificate, impulse, follow_up, contact, caseworker)."
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# XLSX
-# ---------------------------------------------------------------------------------------------
-@dataclass
-class _Sheet:
-    title: str
-    entity: str | None
-    type_index: int | None
-    header: list[str]
-    header_row: int
-    keys: tuple[str | None, ...] = ()
-
-
-class XlsxSource(Source):
-    """An Excel workbook (openpyxl, read-only streaming): one sheet per entity, named for it
-    ('Ärenden', 'Impulser', ...), or else the first sheet."""
-
-    format = XLSX
-
-    def __init__(self, info: FileInfo) -> None:
-        super().__init__(info)
-        try:
-            import openpyxl
-
-            self._book = openpyxl.load_workbook(info.path, read_only=True, data_only=True)
-        except Exception:
-            raise UnreadableFileError(
-                f"{self.name}: filen kan inte läsas som en Excel-arbetsbok (.xlsx)."
-            ) from None
-        try:
-            self._prepare()
-        except BaseException:
-            self._book.close()
-            raise
-        self._done = 0
-
-    def _prepare(self) -> None:
-        named = [(F.entity_named(ws.title), ws) for ws in self._book.worksheets]
-        chosen = [(e, ws) for e, ws in named if e is not None]
-        if chosen:
-            chosen.sort(key=lambda pair: F.ENTITY_ORDER.index(pair[0]))
-            self.ignored_sheets = [ws.title for e, ws in named if e is None]
-        else:
-            chosen = [(None, self._book.worksheets[0])]
-            self.ignored_sheets = [ws.title for ws in self._book.worksheets[1:]]
-        self._sheets: list[_Sheet] = []
-        ignored: list[str] = []
-        self._total = 0
-        for hint, ws in chosen:
-            found = self._header(ws)
-            if found is None:
-                continue
-            header_row, header = found
-            label = f"{self.name} [{ws.title}]"
-            entity, type_index, unknown = _plan_header(label, header, hint)
-            sheet = _Sheet(ws.title, entity, type_index, header, header_row, _keys(header))
-            self._sheets.append(sheet)
-            ignored.extend(u for u in unknown if u not in ignored)
-            self._total += max(0, (ws.max_row or 0) - header_row)
-        if not self._sheets:
-            raise UnreadableFileError(f"{self.name}: arbetsboken har inga rader att importera.")
-        self.ignored_columns = ignored
-        self.entities = [s.entity for s in self._sheets if s.entity]
-        self.mixed = len(self._sheets) > 1 or any(s.type_index is not None for s in self._sheets)
-        if len(self._sheets) == 1 and self._sheets[0].type_index is None:
-            self.columns = self._sheets[0].header
-        else:
-            columns = [] if any(s.type_index is not None for s in self._sheets) else [TYPE_COLUMN]
-            for sheet in self._sheets:
-                columns.extend(c for c in sheet.header if c and c not in columns)
-            self.columns = columns
-
-    @staticmethod
-    def _header(ws: Any) -> tuple[int, list[str]] | None:
-        for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-            if any(not F.is_empty(c) for c in cells):
-                return number, _header_names(list(cells))
-            if number > 50:
-                break
-        return None
-
-    def rows(self) -> Iterator[SourceRow]:
-        several = len(self._sheets) > 1
-        for sheet in self._sheets:
-            ws = self._book[sheet.title]
-            label = f"{self.name} [{sheet.title}]"
-            kind_sv = F.ENTITY_SV[sheet.entity] if several and sheet.entity else None
-            start = sheet.header_row + 1
-            keys = sheet.keys
-            width = len(keys)
-            for number, cells in enumerate(ws.iter_rows(min_row=start, values_only=True), start):
-                self._done += 1
-                if all(F.is_empty(c) for c in cells):
-                    continue
-                values = list(cells[:width])
-                if len(values) < width:
-                    values.extend([None] * (width - len(values)))
-                entity = sheet.entity
-                error = None
-                error_field = ""
-                if sheet.type_index is not None:
-                    kind = values[sheet.type_index]
-                    entity = F.entity_named(kind)
-                    if entity is None:
-                        error, error_field = _unknown_type(kind), sheet.header[sheet.type_index]
-                yield SourceRow(
-                    number, entity, values, label, keys, error, error_field, type_name=kind_sv
-                )
-
-    def position(self) -> tuple[int, int]:
-        return self._done, max(self._total, self._done)
-
-    def close(self) -> None:
-        self._book.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -506,18 +568,27 @@ class JsonlSource(Source):
         first = True
         entities: dict[str, str] = {}
         known: dict[tuple[str, str], bool] = {}  # (entity, key) -> whether a field has it
-        for number, raw in enumerate(self._fh, start=1):
+        for number, raw in enumerate(_byte_lines(self._fh), start=1):
+            if raw is None:
+                yield SourceRow(number, None, {}, name, error=row_too_long(), text="")
+                continue
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if not raw.strip():
+                continue
+            if b"\x00" in raw:
+                text = raw.replace(b"\x00", b"").decode("utf-8", "replace").rstrip("\r\n")
+                yield SourceRow(number, None, {}, name, error=has_nul(), text=text)
                 continue
             try:
                 text = raw.decode("utf-8").rstrip("\r\n")
             except UnicodeDecodeError:
                 if first:
-                    raise UnreadableFileError(f"{name}: filen är inte UTF-8-text.") from None
+                    raise UnreadableFileError(
+                        _("{name}: filen är inte UTF-8-text.").format(name=name)
+                    ) from None
                 text = raw.decode("utf-8", "replace").rstrip("\r\n")
-                reason = "Raden är inte giltig UTF-8-text."
+                reason = _("Raden är inte giltig UTF-8-text.")
                 yield SourceRow(number, None, {}, name, error=reason, text=text)
                 continue
             try:
@@ -525,17 +596,23 @@ class JsonlSource(Source):
             except json.JSONDecodeError as exc:
                 if first:
                     raise UnreadableFileError(
-                        f"{name}: första raden är inte giltig JSON; Överblick läser JSON Lines, "
-                        "ett objekt per rad."
+                        _(
+                            "{name}: första raden är inte giltig JSON; Överblick läser JSON Lines, "
+                            "ett objekt per rad."
+                        ).format(name=name)
                     ) from None
-                reason = f"Raden är inte giltig JSON (fel vid tecken {exc.colno})."
+                reason = _("Raden är inte giltig JSON (fel vid tecken {colno}).").format(
+                    colno=exc.colno
+                )
                 yield SourceRow(number, None, {}, name, error=reason, text=text)
                 continue
             if not isinstance(record, dict):
                 if first:
                     raise UnreadableFileError(
-                        f"{name}: första raden är inget JSON-objekt; Överblick läser JSON Lines, "
-                        "ett objekt per rad."
+                        _(
+                            "{name}: första raden är inget JSON-objekt; Överblick läser JSON "
+                            "Lines, ett objekt per rad."
+                        ).format(name=name)
                     )
                 reason = "Raden ska vara ett JSON-objekt ({...})."
                 yield SourceRow(number, None, {}, name, error=reason, text=text)
@@ -554,10 +631,14 @@ class JsonlSource(Source):
             for key in record:
                 if (entity, key) not in known:
                     known[(entity, key)] = F.ENTITIES[entity].spec_for(key) is not None
+            problem = _value_problem(record, text)
+            if problem is not None:
+                yield SourceRow(number, entity, record, name, None, problem[1], problem[0], text)
+                continue
             yield SourceRow(number, entity, record, name, text=text)
         self.ignored_columns = sorted({key for (_, key), ok in known.items() if not ok})
         if first:
-            raise UnreadableFileError(f"{name}: filen har inga poster.")
+            raise UnreadableFileError(_("{name}: filen har inga poster.").format(name=name))
 
     def position(self) -> tuple[int, int]:
         try:
@@ -569,6 +650,32 @@ class JsonlSource(Source):
         self._fh.close()
 
 
+def _byte_lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a binary file, each at most MAX_ROW_CHARS bytes: a longer line is
+    skipped and given as None."""
+    while line := fh.readline(MAX_ROW_CHARS + 1):
+        if len(line) > MAX_ROW_CHARS and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(CHUNK)
+            yield None
+            continue
+        yield line
+
+
+def _value_problem(record: dict[str, Any], text: str) -> tuple[str, str] | None:
+    """(key, reason) for a JSON value with a NUL (written \\u0000) or over MAX_CELL_CHARS."""
+    nul = "\\u0000" in text
+    if not nul and len(text) <= MAX_CELL_CHARS:
+        return None
+    for key, value in record.items():
+        if isinstance(value, str):
+            if "\x00" in value:
+                return key, has_nul()
+            if len(value) > MAX_CELL_CHARS:
+                return key, cell_too_long()
+    return None
+
+
 def _type_key(record: dict[str, Any]) -> str | None:
     return next((k for k in F.JSONL_TYPE_KEYS if k in record), None)
 
@@ -577,11 +684,15 @@ def open_source(info: FileInfo) -> Source:
     """The streaming reader for the file's format; header problems raise UnreadableFileError."""
     try:
         if info.format == XLSX:
+            from app.importing.xlsx import XlsxSource
+
             return XlsxSource(info)
         if info.format == JSONL:
             return JsonlSource(info)
         return CsvSource(info)
     except OSError as exc:
         raise UnreadableFileError(
-            f"{info.path.name}: filen kan inte läsas ({exc.strerror or exc})."
+            _("{name}: filen kan inte läsas ({value}).").format(
+                name=info.path.name, value=exc.strerror or exc
+            )
         ) from None

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.errors import OverblickError
+from app.i18n import _
+from app.importing.cells import neutral
 
 REJECT_COLUMNS = ("fil", "rad", "fält", "orsak")
 KEPT_IN_MEMORY = 1000  # ImportResult.rejects holds the first rejects; the file holds them all
@@ -55,6 +57,8 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, str):
+        return neutral(value)
     return str(value)
 
 
@@ -78,11 +82,13 @@ class RejectWriter:
             self._fh = self._tmp.open("w", encoding="utf-8-sig", newline="")
         except OSError as exc:
             raise OverblickError(
-                f"Kan inte skriva avvisningsfilen {self.target} ({exc.strerror}); "
-                "välj en annan plats (--reject-file)."
+                _(
+                    "Kan inte skriva avvisningsfilen {target} ({strerror}); välj en annan "
+                    "plats (--reject-file)."
+                ).format(target=self.target, strerror=exc.strerror)
             ) from None
         self._writer = csv.writer(self._fh, delimiter=";", lineterminator="\r\n")
-        self._writer.writerow([*REJECT_COLUMNS, *self.columns])
+        self._writer.writerow([*REJECT_COLUMNS, *map(neutral, self.columns)])
 
     def add(self, reject: Reject, original: list[Any] | dict[str, Any] | str) -> None:
         self.count += 1
@@ -91,7 +97,7 @@ class RejectWriter:
         if self._writer is None:
             self._open()
         if isinstance(original, str):
-            values = [original]
+            values = [neutral(original)]
         elif isinstance(original, dict):
             values = [""] * len(self.columns)
             for column, value in original.items():
@@ -100,7 +106,8 @@ class RejectWriter:
                     values[index] = _cell(value)
         else:
             values = [_cell(v) for v in original]
-        self._writer.writerow([reject.file, reject.line, reject.field, reject.reason, *values])
+        row = [neutral(reject.file), reject.line, neutral(reject.field), reject.reason, *values]
+        self._writer.writerow(row)
 
     def commit(self) -> Path | None:
         """Move the report into place; None when nothing was rejected."""
@@ -112,8 +119,10 @@ class RejectWriter:
             os.replace(self._tmp, self.target)
         except OSError as exc:
             raise OverblickError(
-                f"Kan inte skriva avvisningsfilen {self.target} ({exc.strerror}); "
-                "välj en annan plats (--reject-file)."
+                _(
+                    "Kan inte skriva avvisningsfilen {target} ({strerror}); välj en annan "
+                    "plats (--reject-file)."
+                ).format(target=self.target, strerror=exc.strerror)
             ) from None
         self._tmp = None
         return self.target
