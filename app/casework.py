@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.base.clock import Clock, utc_iso
+from app.base.errors import InvalidInputError, NotFoundError
+from app.base.i18n import _
+from app.base.model import OsPosition, PlanStatus
 from app.chain import PASSED, ChainState
-from app.clock import Clock, utc_iso
-from app.errors import InvalidInputError, NotFoundError
-from app.i18n import _
-from app.model import OsPosition, PlanStatus
 from app.pin import mask_pin
 from app.priority import CaseFacts, Score, requirement_met, score_case
 from app.profile import Caseworker, weights_for
@@ -124,7 +124,7 @@ def edit_case(
     ):
         raise InvalidInputError(_("Ange skälet till att ingen uppföljning behövs."))
     if clean.get("os_position") and "os_position_on" not in clean:
-        from app.clock import local_today
+        from app.base.clock import local_today
 
         clean["os_position_on"] = local_today(clock).isoformat()
     now = utc_iso(clock.now())

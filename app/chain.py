@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from app.model import Employment, SickPeriod
+from app.base.model import Employment, SickPeriod
 from app.rules import ChainRules, MilestoneRule, chain_rules
 
 UPCOMING = "upcoming"

@@ -20,6 +20,9 @@ from typing import Any, NoReturn
 
 import click
 
+from app.base.clock import FixedClock, SystemClock
+from app.base.errors import OverblickError
+from app.base.i18n import _
 from app.cli_backup import backup, retention
 from app.cli_common import (
     DATE,
@@ -38,9 +41,6 @@ from app.cli_import import export, import_cmd
 from app.cli_impulse import impulse
 from app.cli_reminders import reminders
 from app.cli_team import absences, balance, cover, employer, reassign, report, team
-from app.clock import FixedClock, SystemClock
-from app.errors import OverblickError
-from app.i18n import _
 
 
 @group(

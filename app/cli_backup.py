@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
+from app.base.i18n import N_, _, label
 from app.cli_common import Context, emit_json, group, json_option, on_option, pass_ctx
-from app.i18n import N_, _, label
 
 REASON_SV = {
     "manual": N_("manuell"),
@@ -58,7 +58,7 @@ def _confirm(question: str) -> None:
 
 
 def _require_db(ctx: Context) -> Path:
-    from app.errors import NotFoundError
+    from app.base.errors import NotFoundError
 
     if not ctx.db_path.is_file():
         raise NotFoundError(_("Det finns ingen databas i {db_path}.").format(db_path=ctx.db_path))
@@ -267,7 +267,7 @@ def retention_preview(ctx: Context, on: date | None, as_json: bool) -> None:
 
 
 def _profile_actor(conn: Any) -> str | None:
-    from app.errors import OverblickError
+    from app.base.errors import OverblickError
     from app.profile import resolve_caseworker
 
     try:

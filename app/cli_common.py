@@ -12,8 +12,8 @@ from typing import Any
 
 import click
 
-from app.clock import STOCKHOLM, Clock, FixedClock, local_today
-from app.i18n import _, install_click_language
+from app.base.clock import STOCKHOLM, Clock, FixedClock, local_today
+from app.base.i18n import _, install_click_language
 from db import refuse_folder
 
 # Click's own texts (usage, errors, --help) in the chosen language, before any command is

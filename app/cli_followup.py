@@ -8,15 +8,15 @@ from typing import Any
 
 import click
 
+from app.base.i18n import _, label
 from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
-from app.i18n import _, label
 
 WAKE_CHOICES = {"any-impulse": "any_impulse", "certificate": "certificate", "none": "none"}
 KINDS = ("insured", "employer", "healthcare", "af", "other")
 
 
 def when_sv(moment: datetime) -> str:
-    from app.clock import STOCKHOLM
+    from app.base.clock import STOCKHOLM
     from app.priority import short_date_sv
 
     local = moment.astimezone(STOCKHOLM)
@@ -142,7 +142,7 @@ def list_(
     ctx: Any, due_only: bool, case_ref: str | None, as_: str | None, on: date | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    from app.clock import utc_iso
+    from app.base.clock import utc_iso
     from app.followups import legal_floor, list_follow_ups
 
     conn = ctx.conn()

@@ -13,13 +13,13 @@ from typing import Any
 
 import click
 
+from app.base.i18n import N_, _, label
 from app.cli_common import DATE, command, emit_json, group
-from app.i18n import N_, _, label
 
 
 def _profile_actor(conn: Any) -> str | None:
     """The signature events are written under: the profile's caseworker, if there is one."""
-    from app.errors import OverblickError
+    from app.base.errors import OverblickError
     from app.profile import resolve_caseworker
 
     try:
@@ -38,7 +38,7 @@ STATUS_SV = {
 
 
 def _history(ctx: Any, limit: int, as_json: bool) -> int:
-    from app.clock import STOCKHOLM
+    from app.base.clock import STOCKHOLM
     from app.importing import import_history
 
     runs = import_history(ctx.conn(create=False), limit)

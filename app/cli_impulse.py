@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
+from app.base.i18n import _, label
 from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
-from app.i18n import _, label
 
 
 def _line(item: Any) -> str:
@@ -110,7 +110,7 @@ def list_(ctx: Any, case_ref: str | None, as_: str | None, on: date | None, as_j
 
 def _own_case(conn: Any, case_ref: str, caseworker: Any) -> str:
     """The case's stored reference; a clear line when it is not the caseworker's."""
-    from app.errors import InvalidInputError
+    from app.base.errors import InvalidInputError
     from app.stock import case_row
 
     row = case_row(conn, case_ref)

@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
+from app.base.i18n import _
 from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
-from app.i18n import _
 
 
 def _line(reminder: Any) -> str:
@@ -29,7 +29,7 @@ def _line(reminder: Any) -> str:
 
 
 def _listing(ctx: Any, as_: str | None, on: date | None, as_json: bool, *, missed: bool) -> None:
-    from app.clock import utc_iso
+    from app.base.clock import utc_iso
     from app.output import counted
     from app.profile import resolve_caseworker
     from app.reminders import due_reminders, last_seen, missed_on_start

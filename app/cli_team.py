@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 
+from app.base.i18n import N_, _, label
 from app.cli_common import (
     DATE,
     as_option,
@@ -24,7 +25,6 @@ from app.cli_common import (
     on_option,
     pass_ctx,
 )
-from app.i18n import N_, _, label
 
 
 def _actor(ctx: Any, as_: str | None) -> Any:
@@ -35,7 +35,7 @@ def _actor(ctx: Any, as_: str | None) -> Any:
 
 def _viewer(ctx: Any, as_: str | None) -> Any:
     """The profile whose view applies; None (the whole team) when none can be told."""
-    from app.errors import OverblickError
+    from app.base.errors import OverblickError
 
     if as_:
         return _actor(ctx, as_)
@@ -84,7 +84,7 @@ def _is_today(ctx: Any, on: date | None) -> bool:
     """Whether the day asked (``--on``, or the global ``--now``) is really today: another
     day's figures are worked out but not kept, so the case digests stored for today (and
     the window) stay."""
-    from app.clock import SystemClock, local_today
+    from app.base.clock import SystemClock, local_today
 
     return ctx.on(on) == local_today(SystemClock())
 
@@ -341,8 +341,8 @@ def balance(
 @json_option
 @pass_ctx
 def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
+    from app.base.model import PLAN_STATUS_SV
     from app.chain import milestone_day_text
-    from app.model import PLAN_STATUS_SV
     from app.output import counted, milestone_when
     from app.team import employer_cases
 

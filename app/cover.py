@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from app.clock import Clock, start_of_day_utc, utc_iso
-from app.errors import InvalidInputError, NotFoundError
+from app.base.clock import Clock, start_of_day_utc, utc_iso
+from app.base.errors import InvalidInputError, NotFoundError
+from app.base.i18n import _
 from app.followups import FollowUp, list_follow_ups
-from app.i18n import _
 from app.inbox import InboxItem, inbox_items
 from app.profile import Caseworker
 from app.when import at_local

@@ -17,10 +17,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Generic, TypeVar
 
 import db
+from app.base.clock import STOCKHOLM, utc_iso
+from app.base.errors import ExistingDataError
+from app.base.i18n import _
 from app.chain import age_reached_on
-from app.clock import STOCKHOLM, utc_iso
-from app.errors import ExistingDataError
-from app.i18n import _
 from app.pin import make_pin
 from app.rules import chain_rules
 

@@ -27,11 +27,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from app.base.clock import STOCKHOLM, Clock, utc_iso
+from app.base.errors import InvalidInputError, NotFoundError
+from app.base.i18n import N_, _, label
+from app.base.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
 from app.chain import ChainState, chain_on
-from app.clock import STOCKHOLM, Clock, utc_iso
-from app.errors import InvalidInputError, NotFoundError
-from app.i18n import N_, _, label
-from app.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
 from app.profile import Caseworker
 from app.rules import ChainRules, chain_rules
 from app.when import at_local

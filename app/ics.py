@@ -18,11 +18,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.clock import STOCKHOLM
-from app.errors import InvalidInputError
+from app.base.clock import STOCKHOLM
+from app.base.errors import InvalidInputError
+from app.base.i18n import _, label
+from app.base.model import FOLLOW_UP_KIND_SV
 from app.followups import FollowUp, list_follow_ups
-from app.i18n import _, label
-from app.model import FOLLOW_UP_KIND_SV
 from app.profile import Caseworker
 from app.when import at_local
 

@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from app.clock import Clock, local_date_of, utc_iso
-from app.errors import InvalidInputError, NotFoundError
-from app.i18n import N_, _, label
-from app.model import IMPULSE_TYPE_SV, ImpulseOutcome
+from app.base.clock import Clock, local_date_of, utc_iso
+from app.base.errors import InvalidInputError, NotFoundError
+from app.base.i18n import N_, _, label
+from app.base.model import IMPULSE_TYPE_SV, ImpulseOutcome
 from app.profile import Caseworker
 from db import queries, transaction
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from app.i18n import N_, _, label, ngettext
+from app.base.i18n import N_, _, label, ngettext
 
 if TYPE_CHECKING:
     from app.chain import ChainState

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.clock import SystemClock, local_today
-from app.errors import InvalidInputError
-from app.i18n import _
+from app.base.clock import SystemClock, local_today
+from app.base.errors import InvalidInputError
+from app.base.i18n import _
 
 COORDINATION_DAY_OFFSET = 60  # samordningsnummer: the day of birth plus 60
 SEPARATORS = ("-", "+")

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from app.bulk import paused_gc
+from app.base.bulk import paused_gc
+from app.base.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState
-from app.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
 from app.rules import Weights
 
 WEEKDAYS_SV = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from app.errors import InvalidInputError, NotFoundError
-from app.i18n import _
+from app.base.errors import InvalidInputError, NotFoundError
+from app.base.i18n import _
 from app.rules import Weights, standard_weights
 from db import queries, transaction
 

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.errors import InvalidInputError
-from app.i18n import _
+from app.base.errors import InvalidInputError
+from app.base.i18n import _
 from app.importing.cells import no_formulas
 from app.team import (
     FIGURE_LABELS_SV,

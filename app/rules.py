@@ -10,9 +10,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from app.errors import RuleTableError
-from app.i18n import _
-from app.model import Employment
+from app.base.errors import RuleTableError
+from app.base.i18n import _
+from app.base.model import Employment
 from resources import resource_path
 
 

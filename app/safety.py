@@ -33,9 +33,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from app.clock import STOCKHOLM, Clock, local_today, utc_iso
-from app.errors import InvalidInputError, NotFoundError, OverblickError
-from app.i18n import _
+from app.base.clock import STOCKHOLM, Clock, local_today, utc_iso
+from app.base.errors import InvalidInputError, NotFoundError, OverblickError
+from app.base.i18n import _
 from app.pin import format_pin
 from db import backup as storage
 from db import queries, transaction

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any, NamedTuple
 
+from app.base.clock import Clock, local_date_of, utc_iso
 from app.chain import ChainState, chain_on
-from app.clock import Clock, local_date_of, utc_iso
 from app.followups import SYSTEM_ACTOR
 from app.rules import chain_rules
 from app.stock import unpack_periods

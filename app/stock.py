@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.bulk import paused_gc
+from app.base.bulk import paused_gc
+from app.base.clock import Clock, local_date_of, utc_iso
+from app.base.errors import InvalidInputError, NotFoundError
+from app.base.i18n import _, label
+from app.base.model import CASE_STATUS_SV, EMPLOYMENT_SV, PLAN_STATUS_SV
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
-from app.clock import Clock, local_date_of, utc_iso
-from app.errors import InvalidInputError, NotFoundError
-from app.i18n import _, label
-from app.model import CASE_STATUS_SV, EMPLOYMENT_SV, PLAN_STATUS_SV
 from app.pin import mask_pin
 from app.priority import (
     CaseFacts,

@@ -57,12 +57,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from app.bulk import paused_gc
+from app.base.bulk import paused_gc
+from app.base.clock import local_date_of, start_of_day_utc, utc_iso
+from app.base.errors import NotFoundError, RuleTableError
+from app.base.i18n import _, label
+from app.base.model import PLAN_STATUS_SV
 from app.chain import milestone_label
-from app.clock import local_date_of, start_of_day_utc, utc_iso
-from app.errors import NotFoundError, RuleTableError
-from app.i18n import _, label
-from app.model import PLAN_STATUS_SV
 from app.priority import CaseFacts, requirement_met
 from app.rules import chain_rules, flatten_weights, standard_weights
 

@@ -6,9 +6,9 @@ import json
 import sqlite3
 from dataclasses import asdict, dataclass
 
-from app.clock import Clock, utc_iso
-from app.errors import InvalidInputError
-from app.i18n import _
+from app.base.clock import Clock, utc_iso
+from app.base.errors import InvalidInputError
+from app.base.i18n import _
 from app.profile import Caseworker
 from app.stock import PHASES, STATES
 from db import transaction

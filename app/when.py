@@ -13,9 +13,9 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
-from app.clock import STOCKHOLM
-from app.errors import InvalidInputError
-from app.i18n import _
+from app.base.clock import STOCKHOLM
+from app.base.errors import InvalidInputError
+from app.base.i18n import _
 
 DEFAULT_TIME = time(8, 0)
 

@@ -1,7 +1,7 @@
 """The storage layer's messages in the chosen language, without importing the engine.
 
 ``db`` is the lowest layer and imports nothing of ``app``; the engine installs its
-translation function here (``app.i18n`` does so when it is imported). Until then messages
+translation function here (``app.base.i18n`` does so when it is imported). Until then messages
 stay in Swedish, the source language. ``scripts/i18n.sh`` extracts ``_("…")`` from db/ too.
 """
 

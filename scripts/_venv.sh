@@ -55,7 +55,7 @@ build_translations() {
   done
 }
 
-# Compile the gettext catalogues (.po) of the command line and engine into .mo (app/i18n.py).
+# Compile the gettext catalogues (.po) of the command line and engine into .mo (app/base/i18n.py).
 build_catalogues() {
   local pybabel=.venv/bin/pybabel
   [ -x "$pybabel" ] || return 0

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The gettext catalogues of the command line and the engine (app/i18n.py), managed with Babel.
+# The gettext catalogues of the command line and the engine (app/base/i18n.py), managed with Babel.
 #   bash scripts/i18n.sh extract   app/ -> resources/locale/overblick.pot, then update en
 #   bash scripts/i18n.sh update    also refresh click's Swedish catalogue from the installed click
-#   bash scripts/i18n.sh compile   .po -> .mo (the install scripts do this; app/i18n.py reads a
+#   bash scripts/i18n.sh compile   .po -> .mo (the install scripts do this; app/base/i18n.py reads a
 #                                  .po directly when its .mo is missing or older)
 set -euo pipefail
 cd "$(dirname "$0")/.."

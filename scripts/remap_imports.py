@@ -49,6 +49,26 @@ def rewrite(source: str, mapping: dict[str, object]) -> str:
     edits: list[tuple[int, int, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            moved = [
+                a for a in node.names if isinstance(mapping.get(f"{node.module}.{a.name}"), str)
+            ]
+            if moved and node.module not in mapping:
+                # "from app import i18n" where app.i18n moved to app.base.i18n
+                parts = []
+                for alias in node.names:
+                    target = mapping.get(f"{node.module}.{alias.name}")
+                    if isinstance(target, str):
+                        parent, _dot, last = target.rpartition(".")
+                        asname = alias.asname or alias.name
+                        suffix = f" as {asname}" if asname != last else ""
+                        parts.append(f"from {parent} import {last}{suffix}")
+                    else:
+                        name = alias.name + (f" as {alias.asname}" if alias.asname else "")
+                        parts.append(f"from {node.module} import {name}")
+                start = pos(node.lineno, node.col_offset)
+                end = pos(node.end_lineno or node.lineno, node.end_col_offset or 0)
+                edits.append((start, end, f"\n{' ' * node.col_offset}".join(parts)))
+                continue
             if node.module not in mapping:
                 continue
             groups: dict[str, list[str]] = {}

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date, datetime, time
 from itertools import count
 
-from app.clock import STOCKHOLM, utc_iso
+from app.base.clock import STOCKHOLM, utc_iso
 from db import transaction
 
 _ids = count(1)

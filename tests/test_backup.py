@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
 from app.safety import (
     backup_before_import,
     backups_folder,

@@ -8,9 +8,9 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import InvalidInputError, NotFoundError
 from app.casework import edit_case, set_consent, undo_edit, update_case
-from app.clock import STOCKHOLM, FixedClock
-from app.errors import InvalidInputError, NotFoundError
 from app.profile import resolve_caseworker
 
 ON = date(2026, 11, 23)

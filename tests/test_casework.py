@@ -7,9 +7,9 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import InvalidInputError, NotFoundError
 from app.casework import add_note, case_detail, set_consent, update_case
-from app.clock import STOCKHOLM, FixedClock
-from app.errors import InvalidInputError, NotFoundError
 from app.profile import resolve_caseworker
 
 ON = date(2026, 11, 23)

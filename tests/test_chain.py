@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from app.base.errors import RuleTableError
+from app.base.model import Employment, SickPeriod
 from app.chain import (
     DUE_SOON,
     PASSED,
@@ -25,8 +27,6 @@ from app.chain import (
     milestone_status,
     phase_of,
 )
-from app.errors import RuleTableError
-from app.model import Employment, SickPeriod
 from app.rules import chain_rules, parse_chain_rules
 
 D = date

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import pytest
 
-from app import i18n
+from app.base import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 

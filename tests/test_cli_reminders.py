@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from app.clock import STOCKHOLM, utc_iso
+from app.base.clock import STOCKHOLM, utc_iso
 from app.profile import resolve_caseworker
 from app.reminders import due_reminders, missed_on_start, touch_last_seen
 from tests.builders import StockBuilder

@@ -9,7 +9,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import InvalidInputError
 from app.cover import (
     absences_on,
     active_cover,
@@ -20,7 +21,6 @@ from app.cover import (
     mark_absent,
     summaries_for,
 )
-from app.errors import InvalidInputError
 from app.followups import done_follow_up
 from app.inbox import record_outcome
 from app.profile import resolve_caseworker

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
 from app.pin import make_pin
 from app.safety import open_checked, take_backup
 from db import (

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 import db
+from app.base.errors import ExistingDataError
+from app.base.model import DocumentKind, FollowUpKind, ImpulseOutcome, ImpulseType
 from app.chain import ChainState, chain_on
 from app.demo import DemoSummary, build_demo
-from app.errors import ExistingDataError
-from app.model import DocumentKind, FollowUpKind, ImpulseOutcome, ImpulseType
 from app.pin import birth_date_of, is_valid_pin
 
 TODAY = date(2026, 11, 23)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
 from app.followups import (
     Recurrence,
     add_months,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing import import_file
 from app.importing.cells import neutral, no_formulas, unquote
 from app.importing.export import _milestone_labels, export_stock, milestone_text

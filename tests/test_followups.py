@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import InvalidInputError, NotFoundError
 from app.chain import chain_on
-from app.clock import STOCKHOLM, FixedClock
-from app.errors import InvalidInputError, NotFoundError
 from app.followups import (
     Recurrence,
     case_floor,

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing.export import HEADERS, export_stock, format_for
 from app.profile import resolve_caseworker
 from app.stock import stock_rows

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing.folder import (
     SETTING_KEY,
     InboxWatcher,

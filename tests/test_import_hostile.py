@@ -8,7 +8,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing import import_file
 from app.importing.readers import cell_too_long, has_nul, row_too_long
 from tests import hostile

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing import import_file, import_history
 from app.importing.apply import Applier
 from app.pin import make_pin
@@ -167,7 +167,7 @@ sys.path.insert(0, {str(ROOT)!r})
 from datetime import datetime
 import app.importing as importing
 import app.importing.apply as apply
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from db import open_db
 apply.BATCH = 50
 apply.DEFER_FTS_FROM = 1  # the full-text trigger is dropped inside the transaction

@@ -11,7 +11,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing.folder import InboxWatcher
 from app.importing.order import dependency_order, kinds_in
 from tests.hostile import PIN

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing import import_file
 from app.pin import is_valid_pin
 

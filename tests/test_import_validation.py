@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import FixedClock
+from app.base.clock import FixedClock
 from app.importing import fields as F
 from app.importing import import_file
 from app.pin import make_pin

@@ -6,8 +6,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
-from app.errors import InvalidInputError
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import InvalidInputError
 from app.inbox import certificate_change, inbox_items, mark_read, record_outcome, unread_count
 from app.profile import resolve_caseworker
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import OverblickError
 from app.demo import build_demo
-from app.errors import OverblickError
 from app.safety import (
     DatabaseDamagedError,
     check_on_start,

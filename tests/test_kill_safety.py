@@ -87,7 +87,7 @@ IMPORT_WORKER = """
 import sys
 from datetime import date, timedelta
 from pathlib import Path
-from app.clock import SystemClock
+from app.base.clock import SystemClock
 from app.importing import import_file
 from app.pin import make_pin
 from db import open_db
@@ -148,7 +148,7 @@ def test_kill_during_imports_leaves_all_or_none_of_each_file(tmp_path: Path):
 
 OUTCOME_WORKER = """
 import sys
-from app.clock import SystemClock
+from app.base.clock import SystemClock
 from app.inbox import record_outcome
 from app.profile import resolve_caseworker
 from db import open_db
@@ -214,7 +214,7 @@ def test_kill_during_a_burst_of_outcomes_keeps_each_selection_whole(tmp_path: Pa
 
 REASSIGN_WORKER = """
 import inspect, sys
-from app.clock import SystemClock
+from app.base.clock import SystemClock
 from app.profile import resolve_caseworker
 from db import open_db
 import app.reassign as reassign_module

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.errors import InvalidInputError
+from app.base.errors import InvalidInputError
 from app.pin import (
     birth_date_of,
     format_pin,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
-from app.errors import InvalidInputError, NotFoundError
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import InvalidInputError, NotFoundError
 from app.pin import format_pin, make_pin, mask_pin
 from app.safety import purge, purge_preview, reveal_pin, take_backup
 from db import open_db, queries, transaction

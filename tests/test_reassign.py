@@ -8,9 +8,9 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock, utc_iso
+from app.base.clock import STOCKHOLM, FixedClock, utc_iso
+from app.base.errors import InvalidInputError, NotFoundError
 from app.cover import mark_absent
-from app.errors import InvalidInputError, NotFoundError
 from app.followups import list_follow_ups
 from app.profile import resolve_caseworker
 from app.reassign import apply_moves, propose_balance, reassign, reassign_stock

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
 from app.followups import (
     Recurrence,
     create_follow_up,
@@ -285,7 +285,7 @@ def test_working_hours_from_settings(conn, hl01):
 
 
 def test_bad_working_hours_are_refused_and_a_bad_stored_value_falls_back(conn, hl01):
-    from app.errors import InvalidInputError
+    from app.base.errors import InvalidInputError
 
     with pytest.raises(InvalidInputError):
         set_working_hours(conn, "18:00", "07:00")

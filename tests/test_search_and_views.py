@@ -6,8 +6,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from app.clock import STOCKHOLM, FixedClock
-from app.errors import InvalidInputError
+from app.base.clock import STOCKHOLM, FixedClock
+from app.base.errors import InvalidInputError
 from app.profile import resolve_caseworker
 from app.search import fts_query, search_case_ids
 from app.stock import stock_rows

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from app.clock import STOCKHOLM
-from app.errors import InvalidInputError
+from app.base.clock import STOCKHOLM
+from app.base.errors import InvalidInputError
 from app.when import (
     ACCEPTED_FORMS,
     is_working_day,

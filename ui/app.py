@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.clock import Clock
-from app.errors import OverblickError
+from app.base.clock import Clock
+from app.base.errors import OverblickError
 from app.safety import open_checked
 from db.errors import StorageError
 from resources import resource_path
@@ -124,7 +124,7 @@ def offer_restore(exc: BaseException, db_path: Path) -> bool:
     box.exec()
     if box.clickedButton() is not restore:
         return False
-    from app.clock import SystemClock
+    from app.base.clock import SystemClock
     from app.safety import restore_backup
 
     try:

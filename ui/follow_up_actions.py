@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from app.errors import OverblickError
+from app.base.errors import OverblickError
 from app.followups import (
     FollowUp,
     SnoozeResult,

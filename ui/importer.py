@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from app.errors import OverblickError
+from app.base.errors import OverblickError
 from ui.context import AppContext
 from ui.dialogs.import_result import ImportHistoryDialog, ImportResultDialog
 

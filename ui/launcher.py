@@ -21,7 +21,7 @@ def _no_display() -> bool:
 
 def open_window(db_path: Path, exit_when_ready: bool, started: float) -> int:
     if _no_display():
-        from app.errors import OverblickError
+        from app.base.errors import OverblickError
 
         raise OverblickError(
             "Ingen skärm hittades (DISPLAY saknas), så fönstret kan inte öppnas. "
@@ -30,7 +30,7 @@ def open_window(db_path: Path, exit_when_ready: bool, started: float) -> int:
     try:
         from ui.app import run_window
     except ImportError as exc:
-        from app.errors import OverblickError
+        from app.base.errors import OverblickError
 
         raise OverblickError(
             "Fönstret behöver PySide6 (pip install 'overblick[gui]'); "

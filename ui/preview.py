@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.base.clock import local_date_of
+from app.base.errors import NotFoundError
+from app.base.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
 from app.casework import CaseDetail, case_detail
-from app.clock import local_date_of
-from app.errors import NotFoundError
-from app.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
 from ui.context import AppContext
 from ui.style import ACCENT, chain_text, date_sv, days_left_text, decimal, phase_colour
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import NotFoundError
+from app.base.errors import NotFoundError
 from app.followups import get_follow_up
 from app.reminders import Reminder
 from ui.context import AppContext

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from app.base.errors import OverblickError
 from app.casework import Edit, undo_edit
-from app.errors import OverblickError
 from ui.context import AppContext
 from ui.widgets.case_texts import describe_event
 

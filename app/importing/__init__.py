@@ -28,9 +28,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from app.clock import Clock, local_today, utc_iso
-from app.errors import InvalidInputError
-from app.i18n import _
+from app.base.clock import Clock, local_today, utc_iso
+from app.base.errors import InvalidInputError
+from app.base.i18n import _
 from app.importing.apply import CREATED, REJECTED, UNCHANGED, UPDATED, Applier, RowError, Validator
 from app.importing.readers import (
     FileInfo,

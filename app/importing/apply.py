@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from app.i18n import _, label
+from app.base.i18n import _, label
 from app.importing import fields as F
 from app.importing.readers import SourceRow
 

@@ -17,9 +17,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from app.clock import STOCKHOLM, Clock, SystemClock, utc_iso
-from app.errors import InvalidInputError, OverblickError
-from app.i18n import _
+from app.base.clock import STOCKHOLM, Clock, SystemClock, utc_iso
+from app.base.errors import InvalidInputError, OverblickError
+from app.base.i18n import _
 from app.importing.cells import neutral, text_cell
 from app.pin import format_pin
 from app.profile import Caseworker

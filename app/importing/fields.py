@@ -20,10 +20,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from app.clock import STOCKHOLM
-from app.errors import InvalidInputError
-from app.i18n import N_, _
-from app.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV, DocumentKind, FollowUpKind, ImpulseType
+from app.base.clock import STOCKHOLM
+from app.base.errors import InvalidInputError
+from app.base.i18n import N_, _
+from app.base.model import (
+    FOLLOW_UP_KIND_SV,
+    IMPULSE_TYPE_SV,
+    DocumentKind,
+    FollowUpKind,
+    ImpulseType,
+)
 from app.pin import normalise_pin
 
 # The entities, in the order their batches are written: a record may refer to the ones before.

@@ -22,8 +22,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from app.clock import STOCKHOLM, Clock, utc_iso
-from app.i18n import _
+from app.base.clock import STOCKHOLM, Clock, utc_iso
+from app.base.i18n import _
 from app.importing import (
     FAILED,
     SKIPPED,

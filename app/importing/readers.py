@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from app.errors import OverblickError
-from app.i18n import N_, _, label
+from app.base.errors import OverblickError
+from app.base.i18n import N_, _, label
 from app.importing import fields as F
 from app.importing.cells import unquote
 

@@ -20,8 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.errors import OverblickError
-from app.i18n import _
+from app.base.errors import OverblickError
+from app.base.i18n import _
 from app.importing.cells import neutral
 
 REJECT_COLUMNS = ("fil", "rad", "fält", "orsak")

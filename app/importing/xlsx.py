@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from app.i18n import _, label
+from app.base.i18n import _, label
 from app.importing import fields as F
 from app.importing.readers import (
     MAX_CELL_CHARS,

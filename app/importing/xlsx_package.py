@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 from xml.parsers import expat
 
-from app.i18n import N_, _
+from app.base.i18n import N_, _
 from app.importing.readers import MAX_CELL_CHARS, FileInfo, UnreadableFileError, _count
 
 # Limits (docs/import-format.md, "Limits").

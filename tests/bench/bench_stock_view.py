@@ -27,7 +27,7 @@ from _common import ON, WORKDIR, ensure_demo, ms, report
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
 from app.demo import LEAD_EXT_ID
 from app.profile import resolve_caseworker
 from app.search import search_case_ids

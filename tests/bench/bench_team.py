@@ -47,7 +47,7 @@ def window_lines(path: Path, repeat: int) -> None:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from app.clock import STOCKHOLM, FixedClock
+    from app.base.clock import STOCKHOLM, FixedClock
     from app.demo import LEAD_EXT_ID
     from app.profile import resolve_caseworker
     from ui.context import AppContext

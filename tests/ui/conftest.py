@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
 from app.demo import build_demo
 from app.profile import resolve_caseworker
 from db import open_db

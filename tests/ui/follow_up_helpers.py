@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from app.clock import STOCKHOLM, FixedClock
+from app.base.clock import STOCKHOLM, FixedClock
 from app.followups import create_follow_up
 from app.profile import Caseworker
 from app.standard_follow_ups import ensure_standard_follow_ups

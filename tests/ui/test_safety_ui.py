@@ -124,7 +124,7 @@ def test_a_damaged_database_is_explained_and_the_newest_good_backup_offered(
 ):
     from PySide6.QtWidgets import QMessageBox
 
-    from app.clock import SystemClock
+    from app.base.clock import SystemClock
     from app.safety import DatabaseDamagedError, check_on_start, take_backup
     from ui.app import offer_restore
 

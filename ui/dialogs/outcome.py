@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.model import IMPULSE_TYPE_SV
+from app.base.model import IMPULSE_TYPE_SV
 from ui.style import ACCENT
 from ui.widgets.case_texts import local_day
 

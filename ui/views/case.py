@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.base.errors import OverblickError
 from app.casework import CaseDetail, add_note, case_detail, edit_case, set_consent
-from app.errors import OverblickError
 from app.inbox import record_outcome
 from ui.context import AppContext
 from ui.dialogs.outcome import OutcomeDialog

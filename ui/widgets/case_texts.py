@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.base.clock import STOCKHOLM, local_date_of
+from app.base.model import IMPULSE_TYPE_SV
 from app.casework import CHECKLIST
-from app.clock import STOCKHOLM, local_date_of
 from app.inbox import OUTCOME_SV
-from app.model import IMPULSE_TYPE_SV
 from ui.style import date_sv
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from app.i18n import N_
+from app.base.i18n import N_
 
 
 class Employment(StrEnum):
