@@ -21,8 +21,8 @@ from app.base.clock import STOCKHOLM, utc_iso
 from app.base.errors import ExistingDataError
 from app.base.i18n import _
 from app.chain import age_reached_on
-from app.pin import make_pin
 from app.rules import chain_rules
+from app.safety.pin import make_pin
 
 # ---------------------------------------------------------------------------------------------
 # ASSUMPTIONS: every figure the generator uses, here and nowhere else. A figure marked

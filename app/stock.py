@@ -15,7 +15,6 @@ from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _, label
 from app.base.model import CASE_STATUS_SV, EMPLOYMENT_SV, PLAN_STATUS_SV
 from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
-from app.pin import mask_pin
 from app.priority import (
     CaseFacts,
     OpenFollowUp,
@@ -27,6 +26,7 @@ from app.priority import (
 )
 from app.profile import Caseworker, weights_for
 from app.rules import Weights, chain_rules
+from app.safety.pin import mask_pin
 from db import queries, read_snapshot, transaction
 
 PHASES = ("1-90", "91-180", "181-365", "366+")

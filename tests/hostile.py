@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from app.pin import make_pin
+from app.safety.pin import make_pin
 
 PIN = make_pin(date(1984, 3, 12), 982, True)
 CASE_HEADER = ("Ärende", "Namn", "Personnummer")

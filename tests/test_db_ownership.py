@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.pin import make_pin
-from app.safety import open_checked, take_backup
+from app.safety.pin import make_pin
+from app.safety.safety import open_checked, take_backup
 from db import (
     APPLICATION_ID,
     FileKind,

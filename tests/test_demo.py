@@ -19,7 +19,7 @@ from app.base.errors import ExistingDataError
 from app.base.model import DocumentKind, FollowUpKind, ImpulseOutcome, ImpulseType
 from app.chain import ChainState, chain_on
 from app.demo import DemoSummary, build_demo
-from app.pin import birth_date_of, is_valid_pin
+from app.safety.pin import birth_date_of, is_valid_pin
 
 TODAY = date(2026, 11, 23)
 SNAPSHOT_UTC = "2026-11-23T06:30:00+00:00"  # 07:30 in Stockholm

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app.pin import make_pin
+from app.safety.pin import make_pin
 
 PIN = make_pin(date(1984, 3, 12), 982, True)
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample"

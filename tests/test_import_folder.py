@@ -19,7 +19,7 @@ from app.importing.folder import (
     process_inbox,
     set_inbox_folder,
 )
-from app.pin import make_pin
+from app.safety.pin import make_pin
 
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))
 PIN = make_pin(date(1984, 3, 12), 982, True)

@@ -11,7 +11,7 @@ import pytest
 
 from app.base.clock import FixedClock
 from app.importing import UnreadableFileError, import_file
-from app.pin import make_pin
+from app.safety.pin import make_pin
 
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))
 PIN_A = make_pin(date(1984, 3, 12), 982, True)

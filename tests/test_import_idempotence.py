@@ -15,7 +15,7 @@ import pytest
 from app.base.clock import FixedClock
 from app.importing import import_file, import_history
 from app.importing.apply import Applier
-from app.pin import make_pin
+from app.safety.pin import make_pin
 
 ROOT = Path(__file__).resolve().parents[1]
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))

@@ -9,7 +9,7 @@ import pytest
 
 from app.base.clock import FixedClock
 from app.importing import import_file
-from app.pin import is_valid_pin
+from app.safety.pin import is_valid_pin
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample"
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))

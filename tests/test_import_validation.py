@@ -12,7 +12,7 @@ import pytest
 from app.base.clock import FixedClock
 from app.importing import fields as F
 from app.importing import import_file
-from app.pin import make_pin
+from app.safety.pin import make_pin
 
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))
 PIN = make_pin(date(1984, 3, 12), 982, True)  # 198403129821 style: 12 digits

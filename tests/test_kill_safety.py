@@ -89,7 +89,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from app.base.clock import SystemClock
 from app.importing import import_file
-from app.pin import make_pin
+from app.safety.pin import make_pin
 from db import open_db
 
 db, folder, rows = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])

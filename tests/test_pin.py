@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from app.base.errors import InvalidInputError
-from app.pin import (
+from app.safety.pin import (
     birth_date_of,
     format_pin,
     is_valid_pin,

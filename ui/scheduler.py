@@ -49,7 +49,7 @@ from app.reminders import (
     next_wakeup,
     touch_last_seen,
 )
-from app.safety import daily_backup_if_due
+from app.safety.safety import daily_backup_if_due
 from app.standard_follow_ups import ensure_standard_follow_ups
 from ui.context import AppContext
 

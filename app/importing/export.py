@@ -21,9 +21,9 @@ from app.base.clock import STOCKHOLM, Clock, SystemClock, utc_iso
 from app.base.errors import InvalidInputError, OverblickError
 from app.base.i18n import _
 from app.importing.cells import neutral, text_cell
-from app.pin import format_pin
 from app.profile import Caseworker
 from app.rules import MilestoneRule, chain_rules
+from app.safety.pin import format_pin
 from app.stock import StockRow, stock_rows
 from db import queries, transaction
 

@@ -30,7 +30,7 @@ from app.base.model import (
     FollowUpKind,
     ImpulseType,
 )
-from app.pin import normalise_pin
+from app.safety.pin import normalise_pin
 
 # The entities, in the order their batches are written: a record may refer to the ones before.
 CASEWORKER, CASE, SICK_PERIOD, CERTIFICATE, IMPULSE, FOLLOW_UP, CONTACT = (

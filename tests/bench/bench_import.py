@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.base.clock import FixedClock  # noqa: E402
 from app.importing import import_file  # noqa: E402
-from app.pin import make_pin  # noqa: E402
+from app.safety.pin import make_pin  # noqa: E402
 from db import open_db  # noqa: E402
 
 TODAY = date(2026, 11, 23)

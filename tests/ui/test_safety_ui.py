@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.logsetup import scrub
+from app.safety.log import scrub
 from ui.crash import CrashHandler
 from ui.single_instance import SingleInstance
 
@@ -66,7 +66,7 @@ def test_scrub_masks_personal_identity_numbers():
 
 
 def test_unexpected_error_is_logged_scrubbed_and_the_window_goes_on(qtbot, tmp_path, monkeypatch):
-    from app.logsetup import setup_logging
+    from app.safety.log import setup_logging
 
     monkeypatch.setenv("OVERBLICK_LOG_DIR", str(tmp_path / "log"))
     log_path = setup_logging()
@@ -125,7 +125,7 @@ def test_a_damaged_database_is_explained_and_the_newest_good_backup_offered(
     from PySide6.QtWidgets import QMessageBox
 
     from app.base.clock import SystemClock
-    from app.safety import DatabaseDamagedError, check_on_start, take_backup
+    from app.safety.safety import DatabaseDamagedError, check_on_start, take_backup
     from ui.app import offer_restore
 
     backup = take_backup(ctx.db_path, "manual", SystemClock())

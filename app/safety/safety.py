@@ -36,7 +36,7 @@ from typing import Any
 from app.base.clock import STOCKHOLM, Clock, local_today, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError, OverblickError
 from app.base.i18n import _
-from app.pin import format_pin
+from app.safety.pin import format_pin
 from db import backup as storage
 from db import queries, transaction
 from db.backup import BackupInfo, RestoreResult
