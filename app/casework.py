@@ -12,7 +12,7 @@ from app.base.clock import Clock, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.base.model import OsPosition, PlanStatus
-from app.chain import PASSED, ChainState
+from app.chain.state import PASSED, ChainState
 from app.priority import CaseFacts, Score, requirement_met, score_case
 from app.profile import Caseworker, weights_for
 from app.safety.pin import mask_pin

@@ -181,7 +181,7 @@ def chain(
     on: date | None,
     as_json: bool,
 ) -> None:
-    from app.chain import chain_on
+    from app.chain.state import chain_on
 
     parsed = [_parse_period(p) for p in periods]
     state = chain_on(
@@ -337,8 +337,8 @@ def weights(click_ctx: click.Context, as_: str | None, as_json: bool) -> None:
     click_ctx.meta["overblick.as"] = as_
     if click_ctx.invoked_subcommand is not None:
         return
+    from app.chain.rules import standard_weights
     from app.profile import own_weights, resolve_caseworker
-    from app.rules import standard_weights
 
     ctx: Context = click_ctx.obj
     conn = ctx.conn()

@@ -289,7 +289,7 @@ def balance(
     ctx: Any, weeks: int | None, max_moves: int | None, apply_: bool, reason: str | None,
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
-    from app.chain import milestone_day_text
+    from app.chain.state import milestone_day_text
     from app.output import counted
     from app.reassign import apply_moves, propose_balance
 
@@ -342,7 +342,7 @@ def balance(
 @pass_ctx
 def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
     from app.base.model import PLAN_STATUS_SV
-    from app.chain import milestone_day_text
+    from app.chain.state import milestone_day_text
     from app.output import counted, milestone_when
     from app.team import employer_cases
 

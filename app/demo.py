@@ -20,8 +20,8 @@ import db
 from app.base.clock import STOCKHOLM, utc_iso
 from app.base.errors import ExistingDataError
 from app.base.i18n import _
-from app.chain import age_reached_on
-from app.rules import chain_rules
+from app.chain.rules import chain_rules
+from app.chain.state import age_reached_on
 from app.safety.pin import make_pin
 
 # ---------------------------------------------------------------------------------------------

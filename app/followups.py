@@ -31,9 +31,9 @@ from app.base.clock import STOCKHOLM, Clock, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import N_, _, label
 from app.base.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
-from app.chain import ChainState, chain_on
+from app.chain.rules import ChainRules, chain_rules
+from app.chain.state import ChainState, chain_on
 from app.profile import Caseworker
-from app.rules import ChainRules, chain_rules
 from app.when import at_local
 from db import queries, transaction
 

@@ -10,7 +10,7 @@ import click
 from app.base.i18n import N_, _, label, ngettext
 
 if TYPE_CHECKING:
-    from app.chain import ChainState
+    from app.chain.state import ChainState
     from app.stock import TodayItem, TodayList
 
 

@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from app.base.bulk import paused_gc
 from app.base.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
-from app.chain import DUE_SOON, PASSED, TODAY, ChainState
-from app.rules import Weights
+from app.chain.rules import Weights
+from app.chain.state import DUE_SOON, PASSED, TODAY, ChainState
 
 WEEKDAYS_SV = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
 MONTHS_SV = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
-from app.rules import Weights, standard_weights
+from app.chain.rules import Weights, standard_weights
 from db import queries, transaction
 
 

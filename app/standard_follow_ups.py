@@ -15,9 +15,9 @@ from datetime import date, time, timedelta
 from typing import Any, NamedTuple
 
 from app.base.clock import Clock, local_date_of, utc_iso
-from app.chain import ChainState, chain_on
+from app.chain.rules import chain_rules
+from app.chain.state import ChainState, chain_on
 from app.followups import SYSTEM_ACTOR
-from app.rules import chain_rules
 from app.stock import unpack_periods
 from app.when import at_local
 from db import queries, transaction

@@ -14,7 +14,8 @@ from app.base.clock import Clock, local_date_of, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _, label
 from app.base.model import CASE_STATUS_SV, EMPLOYMENT_SV, PLAN_STATUS_SV
-from app.chain import DUE_SOON, PASSED, TODAY, ChainState, chain_on
+from app.chain.rules import Weights, chain_rules
+from app.chain.state import DUE_SOON, PASSED, TODAY, ChainState, chain_on
 from app.priority import (
     CaseFacts,
     OpenFollowUp,
@@ -25,7 +26,6 @@ from app.priority import (
     score_case,
 )
 from app.profile import Caseworker, weights_for
-from app.rules import Weights, chain_rules
 from app.safety.pin import mask_pin
 from db import queries, read_snapshot, transaction
 

@@ -1,4 +1,4 @@
-"""The rehabilitation-chain clock (app/chain.py) and its rule table (app/rules.py).
+"""The rehabilitation-chain clock (app/chain/state.py) and its rule table (app/chain/rules.py).
 
 Dates and day numbers follow docs/domain.md, "The rehabilitation chain".
 """
@@ -14,7 +14,8 @@ import pytest
 
 from app.base.errors import RuleTableError
 from app.base.model import Employment, SickPeriod
-from app.chain import (
+from app.chain.rules import chain_rules, parse_chain_rules
+from app.chain.state import (
     DUE_SOON,
     PASSED,
     TODAY,
@@ -27,7 +28,6 @@ from app.chain import (
     milestone_status,
     phase_of,
 )
-from app.rules import chain_rules, parse_chain_rules
 
 D = date
 JAN_31 = D(2026, 1, 31)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from app.chain import chain_on
+from app.chain.rules import standard_weights
+from app.chain.state import chain_on
 from app.priority import CaseFacts, OpenImpulse, score_case
-from app.rules import standard_weights
 from tests.builders import StockBuilder
 from tests.test_reassign import uneven
 

@@ -17,7 +17,7 @@ import pytest
 import db
 from app.base.errors import ExistingDataError
 from app.base.model import DocumentKind, FollowUpKind, ImpulseOutcome, ImpulseType
-from app.chain import ChainState, chain_on
+from app.chain.state import ChainState, chain_on
 from app.demo import DemoSummary, build_demo
 from app.safety.pin import birth_date_of, is_valid_pin
 

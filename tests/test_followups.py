@@ -11,7 +11,7 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError, NotFoundError
-from app.chain import chain_on
+from app.chain.state import chain_on
 from app.followups import (
     Recurrence,
     case_floor,

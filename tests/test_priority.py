@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.chain import chain_on
+from app.chain.rules import standard_weights
+from app.chain.state import chain_on
 from app.priority import CaseFacts, OpenFollowUp, OpenImpulse, rank, score_case
-from app.rules import standard_weights
 
 ON = date(2026, 11, 23)
 W = standard_weights()

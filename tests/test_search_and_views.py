@@ -77,9 +77,9 @@ def test_a_team_stock_loaded_in_chunks_equals_one_pass(tmp_path, monkeypatch):
     # A lead's stock is loaded a few thousand cases at a time; chunk edges change nothing:
     # the same rows, in the order rank() gives over all the facts at once.
     import app.stock as stock_module
+    from app.chain.rules import standard_weights
     from app.demo import build_demo
     from app.priority import rank
-    from app.rules import standard_weights
     from app.stock import load_facts
     from db import open_db
 

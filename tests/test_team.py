@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.base.errors import NotFoundError, RuleTableError
-from app.rules import standard_weights
+from app.chain.rules import standard_weights
 from app.stock import case_states, load_facts
 from app.team import (
     FIGURES,

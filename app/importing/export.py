@@ -20,9 +20,9 @@ from typing import Any
 from app.base.clock import STOCKHOLM, Clock, SystemClock, utc_iso
 from app.base.errors import InvalidInputError, OverblickError
 from app.base.i18n import _
+from app.chain.rules import MilestoneRule, chain_rules
 from app.importing.cells import neutral, text_cell
 from app.profile import Caseworker
-from app.rules import MilestoneRule, chain_rules
 from app.safety.pin import format_pin
 from app.stock import StockRow, stock_rows
 from db import queries, transaction

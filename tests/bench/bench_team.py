@@ -27,10 +27,10 @@ from pathlib import Path
 
 from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 
+from app.chain.rules import standard_weights
 from app.priority import rank
 from app.reassign import propose_balance
 from app.report import write_team_report
-from app.rules import standard_weights
 from app.stock import load_facts
 from app.team import team_table, team_view
 from db import open_db

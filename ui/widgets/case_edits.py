@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.casework import CHECKLIST, CaseDetail
-from app.chain import PASSED
+from app.chain.state import PASSED
 from ui.style import ACCENT, days_left_text
 from ui.widgets.case_sections import error_label
 from ui.widgets.case_texts import OS_POSITION_SV, PLAN_STATUS_SV, day_text, tr

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.chain import DUE_SOON, PASSED, TODAY, ChainState, Milestone
+from app.chain.state import DUE_SOON, PASSED, TODAY, ChainState, Milestone
 from ui.style import ACCENT, PHASE_COLOURS, is_dark_theme, phase_label
 from ui.widgets.case_texts import day_text, tr
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from app.base.model import Employment, SickPeriod
-from app.rules import ChainRules, MilestoneRule, chain_rules
+from app.chain.rules import ChainRules, MilestoneRule, chain_rules
 
 UPCOMING = "upcoming"
 DUE_SOON = "due-soon"
