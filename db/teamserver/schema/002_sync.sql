@@ -1,0 +1,148 @@
+-- Överblick team server, schema 2: push and pull, one round trip each. SECURITY INVOKER
+-- (the default): every statement runs as the caller, so row-level security decides.
+
+-- The tables a change may name.
+CREATE FUNCTION overblick.checked_table(t text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF t IN ('people', 'cases', 'case_rows', 'private_rows', 'absences') THEN
+        RETURN t;
+    END IF;
+    RAISE EXCEPTION 'okänd tabell i ändringen: %', t USING ERRCODE = 'invalid_parameter_value';
+END $$;
+
+-- One change: {"id", "t", "gid", "kind", "case_gid", "owner", "op": "upsert"|"delete",
+-- "data": {field: value}, "hlc"}. Field-level last writer wins by the hybrid logical clock
+-- (a field takes the change's value when the change's clock is later than the field's);
+-- a delete is a tombstone with its own clock: it loses to a write with a later clock, in
+-- whichever order the two arrive.
+-- 'applied', or 'conflict' when some field (or the row's deletion) lost to a later write.
+CREATE FUNCTION overblick.apply_change(c jsonb) RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+    t text := overblick.checked_table(c->>'t');
+    hlc text := c->>'hlc';
+    cur_data jsonb;
+    cur_hlc jsonb;
+    cur_deleted boolean;
+    newer jsonb;
+    lost integer;
+    revive boolean;
+BEGIN
+    IF hlc IS NULL OR c->>'gid' IS NULL THEN
+        RAISE EXCEPTION 'ändringen saknar gid eller klocka' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    EXECUTE format('SELECT data, field_hlc, deleted FROM overblick.%I WHERE gid = $1 FOR UPDATE', t)
+        INTO cur_data, cur_hlc, cur_deleted USING c->>'gid';
+    IF c->>'op' = 'delete' THEN
+        IF cur_data IS NULL THEN
+            RETURN 'applied';  -- nothing (visible) to delete
+        END IF;
+        IF hlc <= coalesce(cur_hlc->>'_deleted', '') THEN
+            RETURN 'applied';  -- deleted already, by this or a later clock
+        END IF;
+        IF hlc <= coalesce((SELECT max(e.value #>> '{}') FROM jsonb_each(cur_hlc) e
+                            WHERE e.key <> '_deleted'), '') THEN
+            RETURN 'conflict';  -- written after this deletion was made: the row stays
+        END IF;
+        EXECUTE format('UPDATE overblick.%I SET deleted = true, '
+                       'field_hlc = field_hlc || jsonb_build_object(''_deleted'', $2) '
+                       'WHERE gid = $1', t) USING c->>'gid', hlc;
+        RETURN 'applied';
+    END IF;
+    IF cur_data IS NULL THEN
+        EXECUTE format('INSERT INTO overblick.%I (gid, kind, case_gid, owner, data, field_hlc) '
+                       'VALUES ($1, $2, $3, $4, $5, $6)', t)
+            USING c->>'gid', coalesce(c->>'kind', t), c->>'case_gid', c->>'owner',
+                  coalesce(c->'data', '{}'),
+                  (SELECT coalesce(jsonb_object_agg(k, hlc), '{}')
+                   FROM jsonb_object_keys(coalesce(c->'data', '{}')) k);
+        RETURN 'applied';
+    END IF;
+    SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}') INTO newer
+    FROM jsonb_each(coalesce(c->'data', '{}')) e
+    WHERE hlc > coalesce(cur_hlc->>e.key, '');
+    SELECT count(*) INTO lost
+    FROM jsonb_each(coalesce(c->'data', '{}')) e
+    WHERE hlc <= coalesce(cur_hlc->>e.key, '') AND cur_data->e.key IS DISTINCT FROM e.value;
+    revive := cur_deleted AND hlc > coalesce(cur_hlc->>'_deleted', '');
+    IF newer <> '{}' OR revive THEN
+        EXECUTE format('UPDATE overblick.%I SET data = data || $2, field_hlc = field_hlc || $3, '
+                       'deleted = deleted AND NOT $4 WHERE gid = $1', t)
+            USING c->>'gid', newer,
+                  (SELECT coalesce(jsonb_object_agg(k, hlc), '{}') FROM jsonb_object_keys(newer) k),
+                  revive;
+    END IF;
+    IF lost > 0 OR (cur_deleted AND NOT revive) THEN
+        RETURN 'conflict';
+    END IF;
+    RETURN 'applied';
+END $$;
+
+-- A batch of changes in the caller's one transaction, each in its own subtransaction: a
+-- change the caller may not make is refused (with the reason) and the others go on. A
+-- change id seen before is a duplicate and does nothing.
+-- Returns [{"id", "result": applied|duplicate|conflict|refused, "reason", "state"}].
+CREATE FUNCTION overblick.push(batch jsonb) RETURNS jsonb
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+    c jsonb;
+    outcome text;
+    results jsonb[] := '{}';
+BEGIN
+    FOR c IN SELECT value FROM jsonb_array_elements(batch) LOOP
+        BEGIN
+            IF EXISTS (SELECT 1 FROM overblick.applied_changes WHERE change_id = c->>'id') THEN
+                outcome := 'duplicate';
+            ELSE
+                outcome := overblick.apply_change(c);
+                INSERT INTO overblick.applied_changes(change_id, result) VALUES (c->>'id', outcome);
+            END IF;
+            results := results || jsonb_build_object('id', c->>'id', 'result', outcome);
+        EXCEPTION WHEN OTHERS THEN
+            results := results || jsonb_build_object(
+                'id', c->>'id', 'result', 'refused', 'reason', SQLERRM, 'state', SQLSTATE);
+        END;
+    END LOOP;
+    RETURN to_jsonb(results);
+END $$;
+
+-- The gids of the cases the caller may see now (not deleted).
+CREATE FUNCTION overblick.visible_cases() RETURNS text[]
+LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+    SELECT coalesce(array_agg(gid), '{}') FROM overblick.cases WHERE NOT deleted
+$$;
+
+-- What the caller may see that changed after `since`, plus everything of the cases that
+-- became visible to it (`arrived`: received by reassignment, cover started, first join),
+-- whatever their seq. Call it in the same REPEATABLE READ transaction as visible_cases().
+CREATE FUNCTION overblick.pull(since bigint, visible text[], arrived text[])
+RETURNS TABLE(t text, gid text, kind text, case_gid text, owner text, data jsonb,
+              seq bigint, deleted boolean)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
+BEGIN
+    -- EXECUTE: planned for these values (a first pull and an everyday one want other plans).
+    RETURN QUERY EXECUTE
+       'SELECT ''people'', p.gid, p.kind, p.case_gid, p.owner, p.data, p.seq, p.deleted
+          FROM overblick.people p WHERE p.seq > $1
+        UNION ALL
+        SELECT ''absences'', a.gid, a.kind, a.case_gid, a.owner, a.data, a.seq, a.deleted
+          FROM overblick.absences a WHERE a.seq > $1
+        UNION ALL
+        SELECT ''cases'', c.gid, c.kind, c.case_gid, c.owner, c.data, c.seq, c.deleted
+          FROM overblick.cases c WHERE c.gid = ANY($2) AND (c.seq > $1 OR c.gid = ANY($3))
+        UNION ALL
+        SELECT ''case_rows'', r.gid, r.kind, r.case_gid, r.owner, r.data, r.seq, r.deleted
+          FROM overblick.case_rows r
+         WHERE r.seq > $1 AND (r.case_gid IS NULL OR r.case_gid = ANY($2))
+        UNION ALL
+        SELECT ''case_rows'', r.gid, r.kind, r.case_gid, r.owner, r.data, r.seq, r.deleted
+          FROM overblick.case_rows r WHERE r.case_gid = ANY($3) AND r.seq <= $1
+        UNION ALL
+        SELECT ''private_rows'', v.gid, v.kind, v.case_gid, v.owner, v.data, v.seq, v.deleted
+          FROM overblick.private_rows v
+         WHERE v.owner = current_user::text
+           AND ((v.seq > $1 AND (v.case_gid IS NULL OR v.case_gid = ANY($2)))
+                OR (v.case_gid = ANY($3) AND v.seq <= $1))'
+    USING since, visible, arrived;
+END $$;
