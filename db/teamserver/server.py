@@ -375,7 +375,7 @@ def push(conn: psycopg.Connection, changes: list[dict[str, Any]]) -> list[dict[s
 
 @dataclass
 class Pulled:
-    rows: list[tuple[Any, ...]]  # (t, gid, kind, case_gid, owner, data, seq, deleted)
+    rows: list[tuple[Any, ...]]  # (t, gid, kind, case_gid, owner, data, seq, deleted, hlc)
     visible: set[str]
     cursor: int
 

@@ -105,6 +105,7 @@ def test_upgrade_runs_the_migrations_a_server_lacks(pg_db) -> None:
         conn.execute("DROP FUNCTION overblick.apply_change(jsonb)")
         conn.execute("DROP FUNCTION overblick.visible_cases()")
         conn.execute("DROP FUNCTION overblick.checked_table(text)")
+        conn.execute("DROP FUNCTION overblick.latest(jsonb)")
         conn.execute("UPDATE overblick.schema_version SET version = 1")
         with pytest.raises(ServerRefusedError, match="äldre schemaversion"):
             server.check_version(conn)
@@ -239,7 +240,7 @@ def test_someone_outside_the_team_reads_nothing(team) -> None:
 
 
 def test_push_is_idempotent_and_refuses_per_change(team) -> None:
-    pg_db, a, b, _lead = team
+    pg_db, a, _b, _lead = team
     change = {"id": "x-1", "t": "case_rows", "gid": "case-a-imp", "op": "upsert",
               "data": {"outcome": "handled"}, "hlc": "2"}  # fmt: skip
     with pg_db.connect(a) as conn:

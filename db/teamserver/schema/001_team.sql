@@ -150,6 +150,30 @@ END $$;
 CREATE TRIGGER move_note AFTER UPDATE ON overblick.case_rows
     FOR EACH ROW EXECUTE FUNCTION overblick.move_follow_up_note();
 
+-- A reassigned case takes its open personal follow-ups to the new owner (docs/team.md),
+-- also those the lead's replica had not yet received when the lead moved the case. They
+-- carry the clock of the owner change. Runs as the lead who moved the case.
+CREATE FUNCTION overblick.move_follow_ups() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+    stamp text := NEW.field_hlc->>'owner';
+BEGIN
+    IF NEW.owner IS DISTINCT FROM OLD.owner AND NEW.owner IS NOT NULL THEN
+        UPDATE overblick.case_rows
+           SET data = data || jsonb_build_object('owner', NEW.owner, 'inherited', 1,
+                                                 'fired_at', NULL),
+               field_hlc = field_hlc || jsonb_build_object('owner', stamp, 'inherited', stamp,
+                                                           'fired_at', stamp)
+         WHERE case_gid = NEW.gid AND kind = 'follow_ups' AND NOT deleted
+           AND data->>'origin' = 'personal' AND data->>'state' = 'open'
+           AND data->>'deleted_at' IS NULL AND data->>'owner' IS DISTINCT FROM NEW.owner
+           AND coalesce(field_hlc->>'owner', '') < coalesce(stamp, '');
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER move_follow_ups AFTER UPDATE ON overblick.cases
+    FOR EACH ROW EXECUTE FUNCTION overblick.move_follow_ups();
+
 -- Row-level security: on, and forced on the owner as well.
 ALTER TABLE overblick.team ENABLE ROW LEVEL SECURITY;
 ALTER TABLE overblick.team FORCE ROW LEVEL SECURITY;

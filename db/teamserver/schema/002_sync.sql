@@ -107,6 +107,12 @@ BEGIN
     RETURN to_jsonb(results);
 END $$;
 
+-- The latest clock reading among a row's fields (the puller's clock catches up with it).
+CREATE FUNCTION overblick.latest(field_hlc jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT max(e.value #>> '{}') FROM jsonb_each(field_hlc) e
+$$;
+
 -- The gids of the cases the caller may see now (not deleted).
 CREATE FUNCTION overblick.visible_cases() RETURNS text[]
 LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
@@ -118,28 +124,34 @@ $$;
 -- whatever their seq. Call it in the same REPEATABLE READ transaction as visible_cases().
 CREATE FUNCTION overblick.pull(since bigint, visible text[], arrived text[])
 RETURNS TABLE(t text, gid text, kind text, case_gid text, owner text, data jsonb,
-              seq bigint, deleted boolean)
+              seq bigint, deleted boolean, hlc text)
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
 BEGIN
     -- EXECUTE: planned for these values (a first pull and an everyday one want other plans).
     RETURN QUERY EXECUTE
-       'SELECT ''people'', p.gid, p.kind, p.case_gid, p.owner, p.data, p.seq, p.deleted
+       'SELECT ''people'', p.gid, p.kind, p.case_gid, p.owner, p.data, p.seq, p.deleted,
+               overblick.latest(p.field_hlc)
           FROM overblick.people p WHERE p.seq > $1
         UNION ALL
-        SELECT ''absences'', a.gid, a.kind, a.case_gid, a.owner, a.data, a.seq, a.deleted
+        SELECT ''absences'', a.gid, a.kind, a.case_gid, a.owner, a.data, a.seq, a.deleted,
+               overblick.latest(a.field_hlc)
           FROM overblick.absences a WHERE a.seq > $1
         UNION ALL
-        SELECT ''cases'', c.gid, c.kind, c.case_gid, c.owner, c.data, c.seq, c.deleted
+        SELECT ''cases'', c.gid, c.kind, c.case_gid, c.owner, c.data, c.seq, c.deleted,
+               overblick.latest(c.field_hlc)
           FROM overblick.cases c WHERE c.gid = ANY($2) AND (c.seq > $1 OR c.gid = ANY($3))
         UNION ALL
-        SELECT ''case_rows'', r.gid, r.kind, r.case_gid, r.owner, r.data, r.seq, r.deleted
+        SELECT ''case_rows'', r.gid, r.kind, r.case_gid, r.owner, r.data, r.seq, r.deleted,
+               overblick.latest(r.field_hlc)
           FROM overblick.case_rows r
          WHERE r.seq > $1 AND (r.case_gid IS NULL OR r.case_gid = ANY($2))
         UNION ALL
-        SELECT ''case_rows'', r.gid, r.kind, r.case_gid, r.owner, r.data, r.seq, r.deleted
+        SELECT ''case_rows'', r.gid, r.kind, r.case_gid, r.owner, r.data, r.seq, r.deleted,
+               overblick.latest(r.field_hlc)
           FROM overblick.case_rows r WHERE r.case_gid = ANY($3) AND r.seq <= $1
         UNION ALL
-        SELECT ''private_rows'', v.gid, v.kind, v.case_gid, v.owner, v.data, v.seq, v.deleted
+        SELECT ''private_rows'', v.gid, v.kind, v.case_gid, v.owner, v.data, v.seq, v.deleted,
+               overblick.latest(v.field_hlc)
           FROM overblick.private_rows v
          WHERE v.owner = current_user::text
            AND ((v.seq > $1 AND (v.case_gid IS NULL OR v.case_gid = ANY($2)))

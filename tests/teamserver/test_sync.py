@@ -1,0 +1,170 @@
+"""Sync between local replicas and a real team server: the outbox, push, pull, apply."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from app.followups import create_follow_up
+from app.reassign import reassign
+from app.sync import local
+from app.sync.hlc import Hlc
+from db import open_db
+from db.teamserver import server
+from tests.teamserver.team import CLOCK, make_team
+
+
+@pytest.fixture
+def team(pg_db, tmp_path: Path):
+    team = make_team(pg_db, tmp_path)
+    yield team
+    team.close()
+
+
+def test_a_database_that_never_joined_has_no_sync_trigger_and_records_nothing(tmp_path) -> None:
+    from datetime import date
+
+    from tests.builders import StockBuilder
+
+    conn = open_db(tmp_path / "alone.db")
+    case_id = StockBuilder(conn).case("ENSAM-1", start=date(2026, 9, 1))
+    conn.execute("UPDATE cases SET plan_status = 'written' WHERE id = ?", (case_id,))
+    triggers = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'sync%'"
+    ).fetchall()
+    assert triggers == []
+    assert conn.execute("SELECT count(*) FROM sync_outbox").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM cases WHERE gid IS NOT NULL").fetchone()[0] == 0
+    assert local.state(conn) is None
+
+
+def test_the_hybrid_clock_sorts_as_text_and_never_falls_behind_what_it_saw() -> None:
+    clock = Hlc.parse("", "aa")
+    first = clock.send(1_000)
+    same_ms = first.send(1_000)
+    assert str(first) < str(same_ms) < str(same_ms.send(999))  # the wall clock went back
+    seen = Hlc(5_000, 7, "bb")
+    caught_up = same_ms.receive(str(seen))
+    assert str(caught_up.send(2_000)) > str(seen)
+    assert Hlc.parse(str(caught_up)) == Hlc(5_000, 7, "aa")
+
+
+def test_a_change_is_recorded_with_its_changed_columns_in_the_same_transaction(team) -> None:
+    conn = team.conn("A")
+    assert local.outbox_counts(conn)["pending"] == 0  # the pulled rows did not echo
+    ref = f"A0-{team.pg.suffix}"
+    conn.execute("BEGIN")
+    conn.execute("UPDATE cases SET plan_status = 'written' WHERE case_ref = ?", (ref,))
+    conn.execute("ROLLBACK")
+    assert local.outbox_counts(conn)["pending"] == 0  # undone with the change
+    conn.execute("UPDATE cases SET plan_status = 'written', extent = 50 WHERE case_ref = ?",
+                 (ref,))  # fmt: skip
+    row = conn.execute("SELECT tbl, op, fields, gid FROM sync_outbox").fetchone()
+    assert (row[0], row[1], sorted(json.loads(row[2])), row[3]) == (
+        "cases", "update", ["extent", "plan_status"], f"case:{ref}")  # fmt: skip
+
+
+def test_an_edit_reaches_the_lead_and_back_without_echo(team) -> None:
+    ref = f"A0-{team.pg.suffix}"
+    team.conn("A").execute("UPDATE cases SET plan_status = 'written' WHERE case_ref = ?", (ref,))
+    pushed = team.sync("A")
+    assert (pushed.pushed, pushed.refused) == (1, 0)
+    pulled = team.sync("L")
+    assert pulled.pulled >= 1 and pulled.pushed == 0
+    lead = team.conn("L")
+    status = lead.execute("SELECT plan_status FROM cases WHERE case_ref = ?", (ref,)).fetchone()
+    assert status[0] == "written"
+    assert local.outbox_counts(lead)["pending"] == 0
+    again = team.sync("A")
+    assert again.pushed == 0 and again.refused == 0
+
+
+def test_a_caseworker_gets_their_own_cases_only(team) -> None:
+    a = team.conn("A")
+    refs = {r[0] for r in a.execute("SELECT case_ref FROM cases")}
+    assert refs == {f"A{n}-{team.pg.suffix}" for n in range(3)}
+    assert a.execute("SELECT count(*) FROM impulses").fetchone()[0] == 3
+    assert a.execute("SELECT count(*) FROM follow_ups").fetchone()[0] == 3
+    assert a.execute("SELECT count(*) FROM caseworkers").fetchone()[0] == 3  # the team's people
+
+
+def test_reassignment_moves_the_case_with_its_follow_ups_and_history(team) -> None:
+    ref = f"A1-{team.pg.suffix}"
+    a = team.conn("A")
+    follow_up = create_follow_up(
+        a, ref, team.me("A"), datetime(2026, 12, 10, 8, tzinfo=UTC), CLOCK, note="ring chefen"
+    )
+    assert team.sync("A").refused == 0
+    a_gid = a.execute("SELECT gid FROM follow_ups WHERE id = ?", (follow_up.id,)).fetchone()[0]
+    reassign(team.conn("L"), [ref], team.sig("B"), "Semester", team.me("L"), CLOCK)
+    assert team.sync("L").refused == 0
+    team.sync("A")
+    assert a.execute("SELECT count(*) FROM cases WHERE case_ref = ?", (ref,)).fetchone()[0] == 0
+    assert (
+        a.execute(
+            "SELECT count(*) FROM follow_ups f WHERE f.case_id NOT IN (SELECT id FROM cases)"
+        ).fetchone()[0]
+        == 0
+    )  # no orphan left to fire a reminder
+    assert a.execute("SELECT count(*) FROM follow_ups").fetchone()[0] == 2
+    team.sync("B")
+    b = team.conn("B")
+    case_id = b.execute("SELECT id FROM cases WHERE case_ref = ?", (ref,)).fetchone()[0]
+    kinds = {r[0] for r in b.execute("SELECT kind FROM events WHERE case_id = ?", (case_id,))}
+    assert {"follow_up.created", "case.reassigned"} <= kinds
+    moved = b.execute(
+        "SELECT f.note, w.ext_id, f.inherited FROM follow_ups f "
+        "JOIN caseworkers w ON w.id = f.owner_id WHERE f.case_id = ? AND f.id = ("
+        "SELECT id FROM follow_ups WHERE gid = ?)",
+        (case_id, a_gid),
+    ).fetchall()
+    # the personal follow-up went with the case, its note text to the new owner only
+    assert [tuple(r) for r in moved] == [("ring chefen", team.sig("B"), 1)]
+    assert local.outbox_counts(b)["pending"] == 0
+
+
+def test_a_refused_change_is_kept_counted_shown_and_not_sent_again(team, pg_db) -> None:
+    a = team.conn("A")
+    ref = f"A2-{team.pg.suffix}"
+    b_id = a.execute("SELECT id FROM caseworkers WHERE ext_id = ?", (team.sig("B"),)).fetchone()[0]
+    a.execute("UPDATE cases SET caseworker_id = ? WHERE case_ref = ?", (b_id, ref))
+    result = team.sync("A")
+    assert (result.refused, result.pushed) == (1, 0)
+    refused = local.refused_changes(a)
+    assert len(refused) == 1 and "gruppchefen" in refused[0]["reason"]
+    assert team.sync("A").refused == 0  # not sent again, and kept:
+    assert local.outbox_counts(a)["refused"] == 1
+    with pg_db.connect() as conn:
+        owner = conn.execute(
+            "SELECT owner FROM overblick.cases WHERE gid = %s", (f"case:{ref}",)
+        ).fetchone()[0]
+    assert owner == team.logins["A"]
+
+
+def test_a_batch_sent_twice_after_a_crash_lands_once(team, pg_db, monkeypatch) -> None:
+    from app.sync import push as push_module
+
+    a = team.conn("A")
+    a.execute("UPDATE impulses SET outcome = 'acted', outcome_note = 'ringt'")
+    real_push = server.push
+
+    def crash_after_the_server_committed(conn, changes):
+        real_push(conn, changes)
+        raise KeyboardInterrupt  # the process dies before the local mark
+
+    monkeypatch.setattr(server, "push", crash_after_the_server_committed)
+    with pytest.raises(KeyboardInterrupt):
+        team.sync("A")
+    monkeypatch.setattr(server, "push", real_push)
+    assert local.outbox_counts(a)["pending"] == 3
+    result = team.sync("A")
+    assert (result.pushed, result.refused) == (3, 0)
+    with pg_db.connect() as conn:
+        applied = conn.execute(
+            "SELECT result, count(*) FROM overblick.applied_changes WHERE login_role = %s "
+            "GROUP BY result", (team.logins["A"],)).fetchall()  # fmt: skip
+    assert applied == [("applied", 3)]
+    assert push_module.BATCH > 3
