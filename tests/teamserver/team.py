@@ -55,6 +55,21 @@ class Team:
         return dict(self.conn(who).execute("SELECT case_ref, id FROM cases").fetchall())
 
 
+def fill_stock(conn: sqlite3.Connection, team: Team, cases_each: int) -> None:
+    """The team's stock: cases A0.. for A and B0.. for B, chains started 60 days apart,
+    each with a sick period, an impulse and a follow-up."""
+    stock = StockBuilder(conn)
+    for who in "ABL":
+        stock.caseworker(team.sig(who), f"Person {who}", "lead" if who == "L" else "caseworker")
+    for who in "AB":
+        for n in range(cases_each):
+            start = date.fromordinal(date(2026, 9, 1).toordinal() - 60 * (n % 6))
+            case_id = stock.case(f"{who}{n}-{team.pg.suffix}", start=start,
+                                 caseworker=team.sig(who))  # fmt: skip
+            stock.impulse(case_id, date(2026, 11, 2))
+            stock.follow_up(case_id, date(2026, 11, 20))
+
+
 def make_team(pg: PgDatabase, folder: Path, cases_each: int = 3, *, join_all: bool = True) -> Team:
     """A team server with A, B and L; L's replica holds the stock (cases A0.. for A, B0..
     for B, each with a sick period, an impulse and a follow-up) and joins with
@@ -63,15 +78,7 @@ def make_team(pg: PgDatabase, folder: Path, cases_each: int = 3, *, join_all: bo
     team = Team(pg, folder)
     for who, role in (("A", "caseworker"), ("B", "caseworker"), ("L", "lead")):
         team.logins[who] = server.add_user(pg.admin_url, team.sig(who), f"Person {who}", role)
-    stock = StockBuilder(team.conn("L"))
-    for who in "ABL":
-        stock.caseworker(team.sig(who), f"Person {who}", "lead" if who == "L" else "caseworker")
-    for who in "AB":
-        for n in range(cases_each):
-            case_id = stock.case(f"{who}{n}-{pg.suffix}", start=date(2026, 9, 1),
-                                 caseworker=team.sig(who))  # fmt: skip
-            stock.impulse(case_id, date(2026, 11, 2))
-            stock.follow_up(case_id, date(2026, 11, 20))
+    fill_stock(team.conn("L"), team, cases_each)
     join(team.conn("L"), team.url("L"), CLOCK, push_local=True)
     if join_all:
         for who in "AB":

@@ -168,3 +168,31 @@ def test_a_batch_sent_twice_after_a_crash_lands_once(team, pg_db, monkeypatch) -
             "GROUP BY result", (team.logins["A"],)).fetchall()  # fmt: skip
     assert applied == [("applied", 3)]
     assert push_module.BATCH > 3
+
+
+def test_cover_brings_a_colleagues_cases_while_it_lasts_and_takes_them_away_after(team) -> None:
+    from datetime import date, timedelta
+
+    from app.cover import mark_absent
+
+    today = date.today()  # the server decides what today is: its own clock
+    lead = team.conn("L")
+    mark_absent(lead, team.sig("B"), team.sig("A"), today - timedelta(days=1),
+                today + timedelta(days=2), team.me("L"), CLOCK)  # fmt: skip
+    assert team.sync("L").refused == 0
+    team.sync("A")
+    a = team.conn("A")
+    refs = {r[0] for r in a.execute("SELECT case_ref FROM cases")}
+    assert {f"B{n}-{team.pg.suffix}" for n in range(3)} <= refs
+    assert a.execute(
+        "SELECT count(*) FROM impulses i JOIN cases c ON c.id = i.case_id "
+        "WHERE c.case_ref LIKE 'B%'"
+    ).fetchone()[0] == 3  # fmt: skip
+    lead.execute("UPDATE absences SET to_date = ?", ((today - timedelta(days=1)).isoformat(),))
+    assert team.sync("L").refused == 0
+    team.sync("A")
+    refs = {r[0] for r in a.execute("SELECT case_ref FROM cases")}
+    assert refs == {f"A{n}-{team.pg.suffix}" for n in range(3)}
+    assert a.execute(
+        "SELECT count(*) FROM follow_ups WHERE case_id NOT IN (SELECT id FROM cases)"
+    ).fetchone()[0] == 0  # fmt: skip

@@ -167,7 +167,7 @@ BEGIN
          WHERE case_gid = NEW.gid AND kind = 'follow_ups' AND NOT deleted
            AND data->>'origin' = 'personal' AND data->>'state' = 'open'
            AND data->>'deleted_at' IS NULL AND data->>'owner' IS DISTINCT FROM NEW.owner
-           AND coalesce(field_hlc->>'owner', '') < coalesce(stamp, '');
+           AND coalesce(field_hlc->>'owner', '') < coalesce(stamp, '') COLLATE "C";
     END IF;
     RETURN NULL;
 END $$;

@@ -38,11 +38,11 @@ BEGIN
         IF cur_data IS NULL THEN
             RETURN 'applied';  -- nothing (visible) to delete
         END IF;
-        IF hlc <= coalesce(cur_hlc->>'_deleted', '') THEN
+        IF hlc <= coalesce(cur_hlc->>'_deleted', '') COLLATE "C" THEN
             RETURN 'applied';  -- deleted already, by this or a later clock
         END IF;
-        IF hlc <= coalesce((SELECT max(e.value #>> '{}') FROM jsonb_each(cur_hlc) e
-                            WHERE e.key <> '_deleted'), '') THEN
+        IF hlc <= coalesce((SELECT max(e.value #>> '{}' COLLATE "C") FROM jsonb_each(cur_hlc) e
+                            WHERE e.key <> '_deleted'), '') COLLATE "C" THEN
             RETURN 'conflict';  -- written after this deletion was made: the row stays
         END IF;
         EXECUTE format('UPDATE overblick.%I SET deleted = true, '
@@ -61,11 +61,12 @@ BEGIN
     END IF;
     SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}') INTO newer
     FROM jsonb_each(coalesce(c->'data', '{}')) e
-    WHERE hlc > coalesce(cur_hlc->>e.key, '');
+    WHERE hlc > coalesce(cur_hlc->>e.key, '') COLLATE "C";
     SELECT count(*) INTO lost
     FROM jsonb_each(coalesce(c->'data', '{}')) e
-    WHERE hlc <= coalesce(cur_hlc->>e.key, '') AND cur_data->e.key IS DISTINCT FROM e.value;
-    revive := cur_deleted AND hlc > coalesce(cur_hlc->>'_deleted', '');
+    WHERE hlc <= coalesce(cur_hlc->>e.key, '') COLLATE "C"
+      AND cur_data->e.key IS DISTINCT FROM e.value;
+    revive := cur_deleted AND hlc > coalesce(cur_hlc->>'_deleted', '') COLLATE "C";
     IF newer <> '{}' OR revive THEN
         EXECUTE format('UPDATE overblick.%I SET data = data || $2, field_hlc = field_hlc || $3, '
                        'deleted = deleted AND NOT $4 WHERE gid = $1', t)
@@ -110,7 +111,7 @@ END $$;
 -- The latest clock reading among a row's fields (the puller's clock catches up with it).
 CREATE FUNCTION overblick.latest(field_hlc jsonb) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
-    SELECT max(e.value #>> '{}') FROM jsonb_each(field_hlc) e
+    SELECT max(e.value #>> '{}' COLLATE "C") FROM jsonb_each(field_hlc) e
 $$;
 
 -- The gids of the cases the caller may see now (not deleted).
