@@ -140,10 +140,10 @@ def check_version(conn: psycopg.Connection) -> int:
 
 def group_names(dbname: str) -> tuple[str, str]:
     """The team's two group roles, named after its database so teams on one cluster
-    never share them: (caseworkers, leads)."""
+    never share them: (caseworkers, leads). The same rule as overblick.group_role()."""
     stem = re.sub(r"[^a-z0-9_]", "_", dbname.lower())
     if len(stem) > 48:
-        stem = stem[:39] + "_" + hashlib.sha1(dbname.encode()).hexdigest()[:8]
+        stem = stem[:39] + "_" + hashlib.md5(dbname.encode()).hexdigest()[:8]
     return f"ovb_{stem}_cw", f"ovb_{stem}_lead"
 
 

@@ -104,8 +104,9 @@ def test_upgrade_runs_the_migrations_a_server_lacks(pg_db) -> None:
         conn.execute("DROP FUNCTION overblick.push(jsonb)")
         conn.execute("DROP FUNCTION overblick.apply_change(jsonb)")
         conn.execute("DROP FUNCTION overblick.visible_cases()")
-        conn.execute("DROP FUNCTION overblick.checked_table(text)")
         conn.execute("DROP FUNCTION overblick.latest(jsonb)")
+        for table in ("people", "cases", "case_rows", "private_rows", "absences"):
+            conn.execute(f"DROP FUNCTION overblick.apply_{table}(jsonb)")
         conn.execute("UPDATE overblick.schema_version SET version = 1")
         with pytest.raises(ServerRefusedError, match="äldre schemaversion"):
             server.check_version(conn)

@@ -54,23 +54,36 @@ CREATE TABLE overblick.applied_changes (
 );
 
 -- Who is asking. Login roles are named by the signature, so the signature is current_user.
+-- These run inside every policy check: plain SQL without SET clauses so the planner can
+-- inline them, every name qualified.
+-- The team's group roles, named after its database (db/teamserver/server.py group_names).
+CREATE FUNCTION overblick.group_role(kind text) RETURNS text
+LANGUAGE sql STABLE AS $$
+    SELECT 'ovb_' || CASE WHEN pg_catalog.length(x.s) > 48
+                          THEN pg_catalog.left(x.s, 39) || '_'
+                               || pg_catalog.left(pg_catalog.md5(pg_catalog.current_database()), 8)
+                          ELSE x.s END || '_' || kind
+    FROM (SELECT pg_catalog.regexp_replace(pg_catalog.lower(pg_catalog.current_database()),
+                                           '[^a-z0-9_]', '_', 'g') AS s) x
+$$;
+
+-- The schema's owner (who ran server init) or a superuser.
 CREATE FUNCTION overblick.is_admin() RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
-    SELECT r.rolsuper OR r.oid = n.nspowner
-    FROM pg_roles r, pg_namespace n
-    WHERE r.rolname = current_user AND n.nspname = 'overblick'
+LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.pg_has_role(current_user, n.nspowner, 'MEMBER')
+    FROM pg_catalog.pg_namespace n WHERE n.nspname = 'overblick'
 $$;
 
 CREATE FUNCTION overblick.is_lead() RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+LANGUAGE sql STABLE AS $$
     SELECT overblick.is_admin()
-        OR coalesce((SELECT pg_has_role(current_user, lead_group, 'MEMBER') FROM overblick.team), false)
+        OR pg_catalog.pg_has_role(current_user, overblick.group_role('lead'), 'MEMBER')
 $$;
 
 CREATE FUNCTION overblick.is_member() RETURNS boolean
-LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+LANGUAGE sql STABLE AS $$
     SELECT overblick.is_lead()
-        OR coalesce((SELECT pg_has_role(current_user, caseworker_group, 'MEMBER') FROM overblick.team), false)
+        OR pg_catalog.pg_has_role(current_user, overblick.group_role('cw'), 'MEMBER')
 $$;
 
 -- The team's calendar day: cover lasts from its first to its last day in Stockholm.
@@ -192,7 +205,8 @@ ALTER TABLE overblick.applied_changes FORCE ROW LEVEL SECURITY;
 
 -- The team row: read by its members, written by the admin (server init).
 CREATE POLICY team_read ON overblick.team FOR SELECT USING (true);
-CREATE POLICY team_admin ON overblick.team FOR ALL
+CREATE POLICY team_insert ON overblick.team FOR INSERT WITH CHECK ((SELECT overblick.is_admin()));
+CREATE POLICY team_update ON overblick.team FOR UPDATE
     USING ((SELECT overblick.is_admin())) WITH CHECK ((SELECT overblick.is_admin()));
 
 -- People: the whole team reads them; leads (and the admin) write them.

@@ -1,27 +1,25 @@
 -- Överblick team server, schema 2: push and pull, one round trip each. SECURITY INVOKER
 -- (the default): every statement runs as the caller, so row-level security decides.
 
--- The tables a change may name.
-CREATE FUNCTION overblick.checked_table(t text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE AS $$
-BEGIN
-    IF t IN ('people', 'cases', 'case_rows', 'private_rows', 'absences') THEN
-        RETURN t;
-    END IF;
-    RAISE EXCEPTION 'okänd tabell i ändringen: %', t USING ERRCODE = 'invalid_parameter_value';
-END $$;
-
 -- One change: {"id", "t", "gid", "kind", "case_gid", "owner", "op": "upsert"|"delete",
 -- "data": {field: value}, "hlc"}. Field-level last writer wins by the hybrid logical clock
 -- (a field takes the change's value when the change's clock is later than the field's);
 -- a delete is a tombstone with its own clock: it loses to a write with a later clock, in
--- whichever order the two arrive.
+-- whichever order the two arrive. Clock readings compare byte by byte (COLLATE "C").
 -- 'applied', or 'conflict' when some field (or the row's deletion) lost to a later write.
-CREATE FUNCTION overblick.apply_change(c jsonb) RETURNS text
-LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+-- One function per table, made from this template, so that every statement in it is static
+-- and its plan (row-level security included) is made once per session, not per change.
+DO $template$
 DECLARE
-    t text := overblick.checked_table(c->>'t');
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['people', 'cases', 'case_rows', 'private_rows', 'absences'] LOOP
+        EXECUTE format($body$
+CREATE FUNCTION overblick.apply_%1$s(c jsonb) RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+DECLARE
     hlc text := c->>'hlc';
+    change_gid text := c->>'gid';
     cur_data jsonb;
     cur_hlc jsonb;
     cur_deleted boolean;
@@ -29,11 +27,8 @@ DECLARE
     lost integer;
     revive boolean;
 BEGIN
-    IF hlc IS NULL OR c->>'gid' IS NULL THEN
-        RAISE EXCEPTION 'ändringen saknar gid eller klocka' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    EXECUTE format('SELECT data, field_hlc, deleted FROM overblick.%I WHERE gid = $1 FOR UPDATE', t)
-        INTO cur_data, cur_hlc, cur_deleted USING c->>'gid';
+    SELECT r.data, r.field_hlc, r.deleted INTO cur_data, cur_hlc, cur_deleted
+    FROM overblick.%1$I r WHERE r.gid = change_gid FOR UPDATE;
     IF c->>'op' = 'delete' THEN
         IF cur_data IS NULL THEN
             RETURN 'applied';  -- nothing (visible) to delete
@@ -45,18 +40,17 @@ BEGIN
                             WHERE e.key <> '_deleted'), '') COLLATE "C" THEN
             RETURN 'conflict';  -- written after this deletion was made: the row stays
         END IF;
-        EXECUTE format('UPDATE overblick.%I SET deleted = true, '
-                       'field_hlc = field_hlc || jsonb_build_object(''_deleted'', $2) '
-                       'WHERE gid = $1', t) USING c->>'gid', hlc;
+        UPDATE overblick.%1$I SET deleted = true,
+               field_hlc = field_hlc || jsonb_build_object('_deleted', hlc)
+         WHERE gid = change_gid;
         RETURN 'applied';
     END IF;
     IF cur_data IS NULL THEN
-        EXECUTE format('INSERT INTO overblick.%I (gid, kind, case_gid, owner, data, field_hlc) '
-                       'VALUES ($1, $2, $3, $4, $5, $6)', t)
-            USING c->>'gid', coalesce(c->>'kind', t), c->>'case_gid', c->>'owner',
-                  coalesce(c->'data', '{}'),
-                  (SELECT coalesce(jsonb_object_agg(k, hlc), '{}')
-                   FROM jsonb_object_keys(coalesce(c->'data', '{}')) k);
+        INSERT INTO overblick.%1$I (gid, kind, case_gid, owner, data, field_hlc)
+        VALUES (change_gid, coalesce(c->>'kind', %1$L), c->>'case_gid', c->>'owner',
+                coalesce(c->'data', '{}'),
+                (SELECT coalesce(jsonb_object_agg(k, hlc), '{}')
+                   FROM jsonb_object_keys(coalesce(c->'data', '{}')) k));
         RETURN 'applied';
     END IF;
     SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}') INTO newer
@@ -68,16 +62,37 @@ BEGIN
       AND cur_data->e.key IS DISTINCT FROM e.value;
     revive := cur_deleted AND hlc > coalesce(cur_hlc->>'_deleted', '') COLLATE "C";
     IF newer <> '{}' OR revive THEN
-        EXECUTE format('UPDATE overblick.%I SET data = data || $2, field_hlc = field_hlc || $3, '
-                       'deleted = deleted AND NOT $4 WHERE gid = $1', t)
-            USING c->>'gid', newer,
-                  (SELECT coalesce(jsonb_object_agg(k, hlc), '{}') FROM jsonb_object_keys(newer) k),
-                  revive;
+        UPDATE overblick.%1$I
+           SET data = data || newer,
+               field_hlc = field_hlc || (SELECT coalesce(jsonb_object_agg(k, hlc), '{}')
+                                           FROM jsonb_object_keys(newer) k),
+               deleted = deleted AND NOT revive
+         WHERE gid = change_gid;
     END IF;
     IF lost > 0 OR (cur_deleted AND NOT revive) THEN
         RETURN 'conflict';
     END IF;
     RETURN 'applied';
+END $fn$;
+$body$, t);
+    END LOOP;
+END $template$;
+
+CREATE FUNCTION overblick.apply_change(c jsonb) RETURNS text
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+BEGIN
+    IF c->>'hlc' IS NULL OR c->>'gid' IS NULL THEN
+        RAISE EXCEPTION 'ändringen saknar gid eller klocka' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    CASE c->>'t'
+        WHEN 'cases' THEN RETURN overblick.apply_cases(c);
+        WHEN 'case_rows' THEN RETURN overblick.apply_case_rows(c);
+        WHEN 'private_rows' THEN RETURN overblick.apply_private_rows(c);
+        WHEN 'people' THEN RETURN overblick.apply_people(c);
+        WHEN 'absences' THEN RETURN overblick.apply_absences(c);
+        ELSE RAISE EXCEPTION 'okänd tabell i ändringen: %', c->>'t'
+                 USING ERRCODE = 'invalid_parameter_value';
+    END CASE;
 END $$;
 
 -- A batch of changes in the caller's one transaction, each in its own subtransaction: a
