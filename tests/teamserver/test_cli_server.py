@@ -50,8 +50,10 @@ def test_server_init_add_user_and_join_from_the_command_line(cli, pg_db, tmp_pat
                   "--role", "lead", "--password-file", str(tmp_path / "nej.txt"))  # fmt: skip
     assert missing.exit_code == 2 and len(missing.stderr.strip().splitlines()) == 1
     local = tmp_path / "ny" / "hanna.db"  # join makes the local database
-    joined = cli("--db", str(local), "join", pg_db.url(signature.lower()), "--json")
+    with_password = pg_db.url(f"{signature.lower()}:hemligt-i-url")  # trust: accepted here
+    joined = cli("--db", str(local), "join", with_password, "--json")
     assert joined.exit_code == 0, joined.stderr
+    assert b"hemligt" not in local.read_bytes()  # the URL is kept without its password
     assert set(joined.json()) == {"pushed", "pulled", "refused", "conflicts", "cursor"}
     conn = open_db(local)
     assert conn.execute("SELECT ext_id FROM caseworkers").fetchall()[0][0] == signature
