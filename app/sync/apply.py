@@ -91,7 +91,12 @@ def _existing(conn: sqlite3.Connection, spec: Spec, gid: str, values: dict[str, 
     return found[0] if found else None
 
 
-def _upsert(conn: sqlite3.Connection, spec: Spec, row: tuple[Any, ...], ids: _Ids) -> bool:
+Held = dict[tuple[str, int], "set[str] | None"]
+
+
+def _upsert(
+    conn: sqlite3.Connection, spec: Spec, row: tuple[Any, ...], ids: _Ids, held: Held
+) -> bool:
     _t, gid, _kind, case_gid, _owner, data, _seq, _deleted, _hlc = row
     values = _values(spec, data or {}, ids)
     if spec.case_col:
@@ -102,6 +107,11 @@ def _upsert(conn: sqlite3.Connection, spec: Spec, row: tuple[Any, ...], ids: _Id
     rowid = _existing(conn, spec, gid, values)
     if rowid is not None and spec.immutable:
         return False
+    if rowid is not None and (spec.table, rowid) in held:
+        pending = held[(spec.table, rowid)]
+        if pending is None:
+            return False  # made here, not yet pushed: this desk's values go first
+        values = {c: v for c, v in values.items() if c not in pending}
     try:
         if rowid is not None:
             sets = ", ".join(f'"{c}" = ?' for c in values)
@@ -120,11 +130,17 @@ def _upsert(conn: sqlite3.Connection, spec: Spec, row: tuple[Any, ...], ids: _Id
     return True
 
 
-def _note(conn: sqlite3.Connection, row: tuple[Any, ...]) -> bool:
+def _note(conn: sqlite3.Connection, row: tuple[Any, ...], held: Held) -> bool:
     gid, data, deleted = row[1], row[5] or {}, row[7]
     if deleted:
         return False
-    values = {c: data[c] for c in ("note", "close_note") if c in data}
+    local = conn.execute(
+        "SELECT rowid FROM follow_ups WHERE gid = ?", (gid.removeprefix(NOTE_PREFIX),)
+    ).fetchone()
+    pending = held.get(("follow_ups", local[0]), set()) if local else set()
+    if pending is None:
+        return False
+    values = {c: data[c] for c in ("note", "close_note") if c in data and c not in pending}
     if not values:
         return False
     sets = ", ".join(f"{c} = ?" for c in values)
@@ -152,9 +168,14 @@ def _delete(conn: sqlite3.Connection, spec: Spec, gid: str, ids: _Ids) -> bool:
     return True
 
 
-def apply_rows(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
+def apply_rows(
+    conn: sqlite3.Connection, rows: list[tuple[Any, ...]], held: Held | None = None
+) -> int:
     """Upsert or delete the pulled rows, parents before children; how many changed a row.
-    Call inside the apply transaction (applying set)."""
+    Call inside the apply transaction (applying set). ``held``: local rows with changes
+    not yet pushed (app.sync.local.pending_fields): those fields keep their local values,
+    and a row made here and not yet pushed is left as it is."""
+    held = held or {}
     order = {spec.table: n for n, spec in enumerate(SPECS)}
     grouped: dict[str, list[tuple[Any, ...]]] = {}
     notes = []
@@ -178,7 +199,7 @@ def apply_rows(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> int:
             if row[7]:
                 changed += _delete(conn, spec, row[1], ids)
             else:
-                changed += _upsert(conn, spec, row, ids)
+                changed += _upsert(conn, spec, row, ids, held)
     for row in notes:
-        changed += _note(conn, row)
+        changed += _note(conn, row, held)
     return changed

@@ -37,19 +37,25 @@ class SyncResult:
         return asdict(self)
 
 
-def _pull_and_apply(conn: sqlite3.Connection, server_conn: Any, clock: Clock) -> tuple[int, int]:
-    """(rows applied, new cursor)."""
+def _pull_and_apply(
+    conn: sqlite3.Connection, server_conn: Any, clock: Clock, again: list[str]
+) -> tuple[int, int]:
+    """(rows applied, new cursor). Changes written here while the sync ran (the window
+    goes on working) are kept: their fields are not overwritten and their cases not
+    dropped; they go with the next push."""
     from db.teamserver import server
 
     st = local.state(conn)
     assert st is not None
     known = {r[0] for r in conn.execute("SELECT gid FROM cases WHERE gid IS NOT NULL")}
-    pulled = server.pull(server_conn, st.cursor, known)
+    pulled = server.pull(server_conn, st.cursor, known, again)
     seen = max((r[8] for r in pulled.rows if r[8]), default="")
     with transaction(conn):
         conn.execute("UPDATE sync_state SET applying = 1 WHERE id = 1")
-        changed = drop_cases(conn, known - pulled.visible)
-        changed += apply_rows(conn, pulled.rows)
+        held = local.pending_fields(conn)
+        gone = known - pulled.visible - local.pending_case_gids(conn)
+        changed = drop_cases(conn, gone)
+        changed += apply_rows(conn, pulled.rows, held)
         current = conn.execute("SELECT hlc FROM sync_state WHERE id = 1").fetchone()[0]
         hlc = str(Hlc.parse(current, st.node).receive(seen)) if seen else current
         conn.execute(
@@ -79,7 +85,7 @@ def sync(
             ready()
         try:
             pushed = push(conn, server_conn, st.node, st.hlc)
-            pulled, cursor = _pull_and_apply(conn, server_conn, clock)
+            pulled, cursor = _pull_and_apply(conn, server_conn, clock, pushed.again)
         except _broken() as exc:
             raise _lost(st.server) from exc
     return SyncResult(pushed.pushed, pulled, pushed.refused, pushed.conflicts, cursor)

@@ -8,6 +8,7 @@ pulled from the server are applied with it set, so they never echo back).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -86,6 +87,45 @@ def enqueue_existing(conn: sqlite3.Connection, *, people: bool) -> int:
         )
         total += max(0, cur.rowcount)
     return total
+
+
+ALL_FIELDS = None  # a row inserted here and not yet pushed: every field is this desk's
+
+
+def pending_fields(conn: sqlite3.Connection) -> dict[tuple[str, int], set[str] | None]:
+    """The local rows with changes not yet pushed, and which columns (``ALL_FIELDS`` for
+    a new row): a pull must not overwrite them."""
+    held: dict[tuple[str, int], set[str] | None] = {}
+    for table, row_id, op, fields in conn.execute(
+        "SELECT tbl, row_id, op, fields FROM sync_outbox WHERE status = 'pending' "
+        "AND op != 'delete'"
+    ):
+        key = (table, int(row_id))
+        if op == "insert" or (key in held and held[key] is ALL_FIELDS):
+            held[key] = ALL_FIELDS
+            continue
+        held.setdefault(key, set()).update(json.loads(fields or "[]"))  # type: ignore[union-attr]
+    return held
+
+
+def pending_case_gids(conn: sqlite3.Connection) -> set[str]:
+    """Cases with a change not yet pushed, to the case or to a row of it: never dropped
+    by a pull before that change has gone to the server."""
+    found: set[str] = set()
+    for spec in SPECS:
+        if spec.table != "cases" and not spec.case_col:
+            continue
+        col = "t.id" if spec.table == "cases" else f"t.{spec.case_col}"
+        found.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT c.gid FROM sync_outbox o JOIN {spec.table} t ON t.rowid = o.row_id "
+                f"JOIN cases c ON c.id = {col} WHERE o.tbl = ? AND o.status = 'pending' "
+                "AND c.gid IS NOT NULL",
+                (spec.table,),
+            )
+        )
+    return found
 
 
 @dataclass

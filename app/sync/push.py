@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.sync.hlc import Hlc
@@ -27,6 +27,9 @@ class PushResult:
     pushed: int = 0
     refused: int = 0
     conflicts: int = 0
+    # gids to fetch again: their change lost to a later write or was refused, so this
+    # desk gets the server's values back
+    again: list[str] = field(default_factory=list)
 
 
 class _Lookup:
@@ -187,6 +190,7 @@ def push(conn: sqlite3.Connection, server_conn: Any, node: str, hlc_text: str) -
                 refused = [a for a in outcome if a["result"] == "refused"]
                 if refused:
                     result.refused += 1
+                    result.again.extend(c["gid"] for c in changes)
                     conn.execute(
                         "UPDATE sync_outbox SET status = 'refused', reason = ?, "
                         "done_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",
@@ -194,5 +198,8 @@ def push(conn: sqlite3.Connection, server_conn: Any, node: str, hlc_text: str) -
                     )
                     continue
                 result.pushed += 1
-                result.conflicts += sum(1 for a in outcome if a["result"] == "conflict")
+                for change, answer in zip(changes, outcome, strict=True):
+                    if answer["result"] == "conflict":
+                        result.conflicts += 1
+                        result.again.append(change["gid"])
                 conn.execute("DELETE FROM sync_outbox WHERE id = ?", (entry_id,))

@@ -380,15 +380,19 @@ class Pulled:
     cursor: int
 
 
-def pull(conn: psycopg.Connection, since: int, known: set[str]) -> Pulled:
+def pull(
+    conn: psycopg.Connection, since: int, known: set[str], again: list[str] | None = None
+) -> Pulled:
     """What the caller may see that changed after ``since``, plus whole cases that became
-    visible, read in one snapshot; ``visible`` tells which known cases left."""
+    visible and the rows named in ``again``, read in one snapshot; ``visible`` tells which
+    known cases left."""
     with conn.transaction():
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         visible = set(conn.execute("SELECT overblick.visible_cases()").fetchone()[0])
         arrived = sorted(visible - known)
         rows = conn.execute(
-            "SELECT * FROM overblick.pull(%s, %s, %s)", (since, sorted(visible), arrived)
+            "SELECT * FROM overblick.pull(%s, %s, %s, %s)",
+            (since, sorted(visible), arrived, sorted(set(again or ()))),
         ).fetchall()
     cursor = max([since, *(r[6] for r in rows)])
     return Pulled(rows, visible, cursor)

@@ -100,7 +100,7 @@ def test_upgrade_and_the_version_check(pg_db) -> None:
 def test_upgrade_runs_the_migrations_a_server_lacks(pg_db) -> None:
     server.init(pg_db.admin_url)
     with pg_db.connect() as conn:
-        conn.execute("DROP FUNCTION overblick.pull(bigint, text[], text[])")
+        conn.execute("DROP FUNCTION overblick.pull(bigint, text[], text[], text[])")
         conn.execute("DROP FUNCTION overblick.push(jsonb)")
         conn.execute("DROP FUNCTION overblick.apply_change(jsonb)")
         conn.execute("DROP FUNCTION overblick.visible_cases()")

@@ -196,3 +196,60 @@ def test_cover_brings_a_colleagues_cases_while_it_lasts_and_takes_them_away_afte
     assert a.execute(
         "SELECT count(*) FROM follow_ups WHERE case_id NOT IN (SELECT id FROM cases)"
     ).fetchone()[0] == 0  # fmt: skip
+
+
+def test_an_edit_made_while_a_sync_runs_is_neither_overwritten_nor_dropped(
+    team, monkeypatch
+) -> None:
+    """The window goes on working during a sync: a field changed between the push and the
+    apply keeps its value (and goes with the next push, where the later write wins), and
+    a case made meanwhile is not dropped as "no longer visible"."""
+    import time
+
+    from tests.builders import StockBuilder
+
+    ref = f"A0-{team.pg.suffix}"
+    lead = team.conn("L")
+    lead.execute("UPDATE cases SET plan_status = 'oral' WHERE case_ref = ?", (ref,))
+    assert team.sync("L").refused == 0
+    a = team.conn("A")
+    real_pull = server.pull
+
+    def desk_keeps_working(*args, **kwargs):
+        time.sleep(0.002)  # this edit is later than the lead's, by the wall clock
+        a.execute("UPDATE cases SET plan_status = 'written' WHERE case_ref = ?", (ref,))
+        stock = StockBuilder(a)
+        stock.caseworkers = {team.sig("A"): team.me("A").id}
+        stock.case(f"A9-{team.pg.suffix}", start=datetime(2026, 9, 1).date(),
+                   caseworker=team.sig("A"))  # fmt: skip
+        return real_pull(*args, **kwargs)
+
+    monkeypatch.setattr(server, "pull", desk_keeps_working)
+    team.sync("A")
+    monkeypatch.setattr(server, "pull", real_pull)
+    row = a.execute("SELECT plan_status FROM cases WHERE case_ref = ?", (ref,)).fetchone()
+    assert row[0] == "written"
+    assert a.execute(
+        "SELECT count(*) FROM cases WHERE case_ref = ?", (f"A9-{team.pg.suffix}",)
+    ).fetchone()[0] == 1  # fmt: skip
+    assert team.sync("A").refused == 0
+    team.sync("L")
+    row = lead.execute("SELECT plan_status FROM cases WHERE case_ref = ?", (ref,)).fetchone()
+    assert row[0] == "written"
+    assert lead.execute(
+        "SELECT count(*) FROM cases WHERE case_ref = ?", (f"A9-{team.pg.suffix}",)
+    ).fetchone()[0] == 1  # fmt: skip
+
+
+def test_a_refused_or_losing_change_gets_the_servers_values_back(team) -> None:
+    a = team.conn("A")
+    ref = f"A2-{team.pg.suffix}"
+    b_id = a.execute("SELECT id FROM caseworkers WHERE ext_id = ?", (team.sig("B"),)).fetchone()
+    a.execute("UPDATE cases SET caseworker_id = ? WHERE case_ref = ?", (b_id[0], ref))
+    assert team.sync("A").refused == 1
+    owner = a.execute(
+        "SELECT w.ext_id FROM cases c JOIN caseworkers w ON w.id = c.caseworker_id "
+        "WHERE c.case_ref = ?", (ref,)).fetchone()[0]  # fmt: skip
+    assert owner == team.sig("A")  # the desk shows the server's truth; the change is kept
+    payload = a.execute("SELECT payload FROM sync_outbox WHERE status = 'refused'").fetchone()
+    assert json.loads(payload[0])[0]["data"] == {"owner": team.sig("B").lower()}

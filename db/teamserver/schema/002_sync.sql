@@ -143,9 +143,11 @@ END $$;
 
 -- What the caller may see that changed after `since`, plus everything of the cases that
 -- became visible to it (`arrived`: received by reassignment, cover started, first join),
--- whatever their seq. Call it in the same REPEATABLE READ transaction as visible_cases().
+-- whatever their seq, plus the rows named in `again` (those where a change just pushed
+-- lost to a later write: the replica gets the winning values back). Call it in the same
+-- REPEATABLE READ transaction as visible_cases().
 -- JIT off: compiling the plan costs ~300 ms, far more than running it.
-CREATE FUNCTION overblick.pull(since bigint, visible text[], arrived text[])
+CREATE FUNCTION overblick.pull(since bigint, visible text[], arrived text[], again text[])
 RETURNS TABLE(t text, gid text, kind text, case_gid text, owner text, data jsonb,
               seq bigint, deleted boolean, hlc text)
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog SET jit = off AS $$
@@ -178,6 +180,15 @@ BEGIN
           FROM overblick.private_rows v
          WHERE v.owner = current_user::text
            AND ((v.seq > $1 AND (v.case_gid IS NULL OR v.case_gid = ANY($2)))
-                OR (v.case_gid = ANY($3) AND v.seq <= $1))'
-    USING since, visible, arrived;
+                OR (v.case_gid = ANY($3) AND v.seq <= $1))
+        UNION ALL
+        SELECT x.t, x.gid, x.kind, x.case_gid, x.owner, x.data, x.seq, x.deleted,
+               overblick.latest(x.field_hlc)
+          FROM (SELECT ''people'' AS t, * FROM overblick.people WHERE gid = ANY($4)
+                UNION ALL SELECT ''absences'', * FROM overblick.absences WHERE gid = ANY($4)
+                UNION ALL SELECT ''cases'', * FROM overblick.cases WHERE gid = ANY($4)
+                UNION ALL SELECT ''case_rows'', * FROM overblick.case_rows WHERE gid = ANY($4)
+                UNION ALL SELECT ''private_rows'', * FROM overblick.private_rows
+                           WHERE gid = ANY($4) AND owner = current_user::text) x'
+    USING since, visible, arrived, again;
 END $$;
