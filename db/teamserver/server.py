@@ -34,8 +34,8 @@ def schema_files() -> list[tuple[int, Path]]:
         if match:
             found.append((int(match.group(1)), path))
     found.sort()
-    if [n for n, _ in found] != list(range(1, len(found) + 1)):
-        raise RuntimeError("db/teamserver/schema: the numbers must run 001, 002, … without gaps")
+    if not found or [n for n, _ in found] != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"{SCHEMA_DIR}: the migrations must run 001, 002, … without gaps")
     return found
 
 
