@@ -253,3 +253,36 @@ def test_a_refused_or_losing_change_gets_the_servers_values_back(team) -> None:
     assert owner == team.sig("A")  # the desk shows the server's truth; the change is kept
     payload = a.execute("SELECT payload FROM sync_outbox WHERE status = 'refused'").fetchone()
     assert json.loads(payload[0])[0]["data"] == {"owner": team.sig("B").lower()}
+
+
+def test_a_deletion_reaches_the_other_desks_and_loses_to_a_later_edit(team) -> None:
+    import time
+
+    s = team.pg.suffix
+    lead, a = team.conn("L"), team.conn("A")
+
+    def impulse_of(conn, ref: str) -> int | None:
+        row = conn.execute(
+            "SELECT i.id FROM impulses i JOIN cases c ON c.id = i.case_id WHERE c.case_ref = ?",
+            (ref,),
+        ).fetchone()
+        return row[0] if row else None
+
+    lead.execute("DELETE FROM impulses WHERE id = ?", (impulse_of(lead, f"A0-{s}"),))
+    assert team.sync("L").refused == 0
+    team.sync("A")
+    assert impulse_of(a, f"A0-{s}") is None  # deleted on A's desk too
+    # A deletes first, the lead edits the same impulse later: the later edit wins
+    a.execute("DELETE FROM impulses WHERE id = ?", (impulse_of(a, f"A1-{s}"),))
+    time.sleep(0.002)
+    lead.execute(
+        "UPDATE impulses SET outcome = 'acted' WHERE id = ?", (impulse_of(lead, f"A1-{s}"),)
+    )
+    assert team.sync("A").refused == 0
+    assert team.sync("L").refused == 0
+    team.sync("A")
+    for conn in (a, lead):
+        row = conn.execute(
+            "SELECT outcome FROM impulses WHERE id = ?", (impulse_of(conn, f"A1-{s}"),)
+        ).fetchone()
+        assert row is not None and row[0] == "acted"
