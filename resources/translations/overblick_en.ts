@@ -4872,4 +4872,72 @@ What was done after it disappears from the database, but the current state is fi
             <translation>Undo: {what} (Ctrl+Z)</translation>
         </message>
     </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <location filename="../../ui/sync_status.py" line="48" />
+            <source>Teamservern</source>
+            <translation>Team server</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="4" />
+            <source>Visa</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="57" />
+            <source>Visa de nekade ändringarna</source>
+            <translation>Show the refused changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="110" />
+            <source>Synkar…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="4" />
+            <source>Servern nekade 1 ändring –</source>
+            <translation>The server refused 1 change –</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="153" />
+            <source>Servern nekade {n} ändringar –</source>
+            <translation>The server refused {n} changes –</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="157" />
+            <source>1 ändring väntar (offline)</source>
+            <translation>1 change waiting (offline)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="159" />
+            <source>{n} ändringar väntar (offline)</source>
+            <translation>{n} changes waiting (offline)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="161" />
+            <source>Offline: servern svarar inte</source>
+            <translation>Offline: the server does not answer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="170" />
+            <source>Synkad {when}</source>
+            <translation>Synced {when}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="172" />
+            <source>Inte synkad än</source>
+            <translation>Not synced yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="182" />
+            <source>Nekade ändringar</source>
+            <translation>Refused changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="184" />
+            <source>Servern nekade de här ändringarna. De finns kvar på den här datorn men skickas inte igen:</source>
+            <translation>The server refused these changes. They stay on this computer but are not sent again:</translation>
+        </message>
+    </context>
 </TS>
