@@ -262,3 +262,44 @@ def test_unreachable_server_and_wrong_login_are_one_line(pg_db) -> None:
     with pytest.raises(ServerUnreachableError, match="nekade inloggningen") as caught:
         server.connect(pg_db.url("no_such_role_" + pg_db.suffix) + "?password=topsecret")
     assert "topsecret" not in str(caught.value)
+
+
+def test_a_follow_up_note_goes_over_only_with_a_reassigned_case(team) -> None:
+    pg_db, a, b, lead = team
+    today = date.today()
+    _cover(pg_db, b, a, today - timedelta(days=1), today + timedelta(days=1))
+    with pg_db.connect(b) as conn:
+        server.push(conn, [
+            {"id": "fu-1", "t": "case_rows", "gid": "fu-b", "kind": "follow_ups",
+             "case_gid": "case-b", "op": "upsert", "hlc": "1",
+             "data": {"owner": b, "origin": "personal", "state": "open"}},
+            {"id": "fu-2", "t": "private_rows", "gid": "note:fu-b", "kind": "follow_up_notes",
+             "case_gid": "case-b", "owner": b, "op": "upsert",
+             "data": {"note": "Bos egen anteckning"}, "hlc": "1"},
+        ])  # fmt: skip
+    with pg_db.connect(a) as conn:  # A covers B and may edit B's follow-up...
+        taken = conn.execute(
+            "UPDATE overblick.case_rows SET data = data || %s WHERE gid = 'fu-b'",
+            (Jsonb({"owner": a}),),
+        ).rowcount
+        assert taken == 1
+        # ...but does not get B's note by making the follow-up theirs
+        assert conn.execute(
+            "SELECT count(*) FROM overblick.private_rows WHERE gid = 'note:fu-b'"
+        ).fetchone()[0] == 0  # fmt: skip
+    with pg_db.connect(lead) as conn:
+        conn.execute(  # nor does a lead, by taking the follow-up
+            "UPDATE overblick.case_rows SET data = data || %s WHERE gid = 'fu-b'",
+            (Jsonb({"owner": lead}),),
+        )
+        assert conn.execute("SELECT count(*) FROM overblick.private_rows").fetchone()[0] == 0
+        conn.execute(  # the lead reassigns B's case to A: the follow-up and its note go to A
+            "UPDATE overblick.cases SET data = data || %s, field_hlc = field_hlc || %s "
+            "WHERE gid = 'case-b'",
+            (Jsonb({"owner": a}), Jsonb({"owner": "2"})),
+        )
+        assert conn.execute("SELECT count(*) FROM overblick.private_rows").fetchone()[0] == 0
+    with pg_db.connect(a) as conn:
+        assert conn.execute(
+            "SELECT data->>'note' FROM overblick.private_rows WHERE gid = 'note:fu-b'"
+        ).fetchone() == ("Bos egen anteckning",)

@@ -147,16 +147,23 @@ CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON overblick.private_rows
 CREATE TRIGGER stamp BEFORE INSERT OR UPDATE ON overblick.absences
     FOR EACH ROW EXECUTE FUNCTION overblick.stamp_row();
 
--- A follow-up moved to another caseworker (reassignment) takes its private note text with
--- it: the new owner gets it, the lead who moved it never reads it. Runs as the schema's
--- owner (is_admin), the one role besides the note's owner that row-level security lets in.
+-- A follow-up that goes with its case to a new owner (reassignment) takes its private note
+-- text with it: the new owner gets it, the lead who moved it never reads it. Runs as the
+-- schema's owner (is_admin), the one role besides the note's owner that row-level security
+-- lets in, so it acts only when a lead (session_user: the login, which no one can change)
+-- moves the follow-up to the case's owner, a caseworker: never for a caseworker who sets a
+-- follow-up's owner to take a colleague's note, never into a lead's hands.
 CREATE FUNCTION overblick.move_follow_up_note() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+    new_owner text := NEW.data->>'owner';
 BEGIN
-    IF NEW.kind = 'follow_ups' AND NEW.data->>'owner' IS DISTINCT FROM OLD.data->>'owner'
-       AND NEW.data->>'owner' IS NOT NULL THEN
-        UPDATE overblick.private_rows SET owner = NEW.data->>'owner'
-        WHERE gid = 'note:' || NEW.gid;
+    IF NEW.kind = 'follow_ups' AND new_owner IS DISTINCT FROM OLD.data->>'owner'
+       AND pg_catalog.pg_has_role(session_user, overblick.group_role('lead'), 'MEMBER')
+       AND new_owner = (SELECT c.owner FROM overblick.cases c WHERE c.gid = NEW.case_gid)
+       AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = new_owner)
+       AND NOT pg_catalog.pg_has_role(new_owner, overblick.group_role('lead'), 'MEMBER') THEN
+        UPDATE overblick.private_rows SET owner = new_owner WHERE gid = 'note:' || NEW.gid;
     END IF;
     RETURN NULL;
 END $$;
