@@ -286,3 +286,51 @@ def test_a_deletion_reaches_the_other_desks_and_loses_to_a_later_edit(team) -> N
             "SELECT outcome FROM impulses WHERE id = ?", (impulse_of(conn, f"A1-{s}"),)
         ).fetchone()
         assert row is not None and row[0] == "acted"
+
+
+def _import(conn, folder: Path, name: str, rows: list[tuple[str, str]]) -> None:
+    from datetime import date
+
+    from app.importing import import_file
+    from app.pin import make_pin
+
+    header = "Ärende;Namn;Personnummer;Anställning;Handläggare;Sjukperiod från"
+    lines = [header] + [
+        f"{ref};Försäkrad {n};{make_pin(date(1970, 1, 1 + n), n + 1, n % 2 == 0)};anställd;"
+        f"{who};2026-10-01"
+        for n, (ref, who) in enumerate(rows)
+    ]
+    path = folder / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_file(conn, path, clock=CLOCK, actor=None)
+    assert result.rejected == 0, result
+
+
+def test_imports_by_the_lead_and_by_a_caseworker_reach_whoever_may_see_them(team, tmp_path) -> None:
+    s = team.pg.suffix
+    _import(team.conn("L"), tmp_path, "kalla.csv",
+            [(f"IMP-A-{s}", team.sig("A")), (f"IMP-B-{s}", team.sig("B"))])  # fmt: skip
+    assert team.sync("L").refused == 0
+    team.sync("A")
+    team.sync("B")
+    a_refs = {r[0] for r in team.conn("A").execute("SELECT case_ref FROM cases")}
+    b_refs = {r[0] for r in team.conn("B").execute("SELECT case_ref FROM cases")}
+    assert f"IMP-A-{s}" in a_refs and f"IMP-A-{s}" not in b_refs
+    assert f"IMP-B-{s}" in b_refs and f"IMP-B-{s}" not in a_refs
+    # A imports their own stock; the same file again on the lead's desk makes no second row
+    _import(team.conn("A"), tmp_path, "egen.csv", [(f"EGEN-A-{s}", team.sig("A"))])
+    assert team.sync("A").refused == 0
+    _import(team.conn("L"), tmp_path, "samma.csv", [(f"EGEN-A-{s}", team.sig("A"))])
+    assert team.sync("L").refused == 0
+    team.sync("A")
+    for who in "AL":
+        count = (
+            team.conn(who)
+            .execute("SELECT count(*) FROM cases WHERE case_ref = ?", (f"EGEN-A-{s}",))
+            .fetchone()[0]
+        )
+        assert count == 1
+    periods = team.conn("L").execute(
+        "SELECT count(*) FROM sick_periods p JOIN cases c ON c.id = p.case_id "
+        "WHERE c.case_ref = ?", (f"EGEN-A-{s}",)).fetchone()[0]  # fmt: skip
+    assert periods == 1
