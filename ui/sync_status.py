@@ -15,10 +15,11 @@ import contextlib
 import threading
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QWidget
 
 from app.clock import STOCKHOLM
+from ui.widgets.link_button import link_button
 
 SYNC_EVERY_MS = 60_000
 AFTER_CHANGE_MS = 5_000
@@ -46,15 +47,7 @@ class SyncStatus(QWidget):
         self._closed = False
         self.text = QLabel()
         self.text.setAccessibleName(self.tr("Teamservern"))
-        self.link = QToolButton()
-        self.link.setText(self.tr("Visa"))
-        self.link.setAutoRaise(True)
-        self.link.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.link.setStyleSheet(
-            "QToolButton { color: palette(link); text-decoration: underline; border: none;"
-            " padding: 0 4px; }"
-        )
-        self.link.setAccessibleName(self.tr("Visa de nekade ändringarna"))
+        self.link = link_button(self.tr("Visa"), self.tr("Visa de nekade ändringarna"))
         self.link.clicked.connect(self.show_refused)
         self.link.hide()
         layout = QHBoxLayout(self)
