@@ -40,6 +40,7 @@ from app.cli_followup import follow_up
 from app.cli_import import export, import_cmd
 from app.cli_impulse import impulse
 from app.cli_reminders import reminders
+from app.cli_server import SERVER_COMMANDS
 from app.cli_team import absences, balance, cover, employer, reassign, report, team
 
 
@@ -400,6 +401,8 @@ cli.add_command(employer)
 cli.add_command(report)
 cli.add_command(backup)
 cli.add_command(retention)
+for _command in SERVER_COMMANDS:  # server init/upgrade/add-user, join, sync [status]
+    cli.add_command(_command)
 
 
 def _fail(message: str, code: int = 2) -> NoReturn:

@@ -138,7 +138,7 @@ def default_db_path() -> Path:
 # The commands whose purpose is to put data into a store: only these create a database
 # (and its folders) where there is none. Every other command refuses a missing or empty
 # database with exit code 2 and says how to make one; nothing is created.
-CREATING_COMMANDS = frozenset({"demo", "import"})
+CREATING_COMMANDS = frozenset({"demo", "import", "join"})
 
 
 def _running_creating_command() -> bool:

@@ -501,7 +501,9 @@ def integrity(path: str | os.PathLike[str], quick: bool = True) -> list[str]:
         return [str(exc)]
     finally:
         conn.close()
-    problems = [str(r[0]) for r in rows]
+    # One problem per line: SQLite may report one over several lines ("*** in database main
+    # ***\nPage 5: ..."), and a message built from it must stay one line.
+    problems = [" ".join(str(r[0]).split()) for r in rows]
     return [] if problems == ["ok"] else problems
 
 

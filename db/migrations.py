@@ -391,6 +391,44 @@ def _m007_series_wall_clock(db: sqlite_utils.Database) -> None:
         )
 
 
+# The tables whose rows may replicate to a team server (app/sync/tables.py says how).
+REPLICATED_TABLES = ("caseworkers", "cases", "sick_periods", "certificates", "impulses",
+                     "contacts", "follow_ups", "events", "absences", "case_notes",
+                     "planned_dates", "settings", "saved_views")  # fmt: skip
+
+
+def _m008_team_server(db: sqlite_utils.Database) -> None:
+    """Room for a team server (docs/team-server.md): a global id ``gid`` on every row that
+    may replicate (NULL, and unused, until the database joins a server: only then are the
+    triggers that fill it and record changes installed), the sync state and the outbox.
+    The event log stays append-only; only an event's gid may be filled in afterwards."""
+    conn = db.conn
+    for table in REPLICATED_TABLES:  # idempotent: a test may set user_version back
+        if "gid" not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN gid TEXT")
+        conn.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS idx_{table}_gid ON {table}(gid)")
+    conn.execute("DROP TRIGGER events_append_only_update")
+    conn.execute(
+        "CREATE TRIGGER events_append_only_update BEFORE UPDATE OF id, case_id, at, actor, "
+        "kind, detail ON events BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS sync_state (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "server TEXT NOT NULL, login TEXT NOT NULL, signature TEXT NOT NULL, "
+        "role TEXT NOT NULL, node TEXT NOT NULL, "
+        "cursor INTEGER NOT NULL DEFAULT 0, hlc TEXT NOT NULL DEFAULT '', joined_at TEXT, "
+        "last_sync_at TEXT, applying INTEGER NOT NULL DEFAULT 0)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS sync_outbox (id INTEGER PRIMARY KEY, "
+        "change_id TEXT NOT NULL UNIQUE, tbl TEXT NOT NULL, row_id INTEGER, gid TEXT, "
+        "op TEXT NOT NULL, fields TEXT, "
+        "at_ms INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'pending', hlc TEXT, "
+        "payload TEXT, reason TEXT, done_at TEXT)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS idx_sync_outbox_status ON sync_outbox(status, id)")
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_saved_views,
@@ -399,6 +437,7 @@ MIGRATIONS: list[Migration] = [
     _m005_team_digest,
     _m006_standard_follow_ups_per_chain,
     _m007_series_wall_clock,
+    _m008_team_server,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 if LATEST_VERSION != version.LATEST_VERSION:

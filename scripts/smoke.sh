@@ -57,4 +57,12 @@ EOF
 ) || fail "today --json gav ingen giltig JSON"
 echo "today --json: $(($(ms) - start)) ms: $summary"
 
+# The team server's driver and schema are in the build: an unreachable server is one line.
+code=0
+"$bin" --db "$tmp/demo.db" sync status >/dev/null || fail "sync status avslutades med fel"
+"$bin" server init "postgresql://nobody@127.0.0.1:1/none" >"$tmp/server.out" 2>&1 || code=$?
+[ "$code" -eq 2 ] && grep -q "svarar inte" "$tmp/server.out" \
+  || { cat "$tmp/server.out" >&2; fail "server init mot en server som inte svarar: kod $code"; }
+echo "team server: psycopg and the schema are in the build"
+
 echo "smoke OK in $(($(ms) - total_start)) ms"

@@ -35,6 +35,7 @@ from ui.preview import PreviewPane
 from ui.reminders import ReminderBanner, TrayNotifier
 from ui.scheduler import ReminderScheduler
 from ui.style import date_sv
+from ui.sync_status import SyncStatus
 from ui.undo import UndoNotice
 from ui.views.base import View
 from ui.views.case import CaseView
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         # "Ångra" for a few seconds after each edit of a legal fact in the case view.
         self.undo_notice = UndoNotice(self.case_view.undo)
         self.statusBar().addPermanentWidget(self.undo_notice)
+        # The team server's state, when the database has joined one (ui/sync_status.py).
+        self.sync_status = SyncStatus(self.ctx)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.statusBar().addPermanentWidget(self.busy)
 
     def _build_menus(self) -> None:
@@ -266,6 +270,7 @@ class MainWindow(QMainWindow):
         self.ctx.start_watching()
         self.scheduler.start()
         self.importer.watch_inbox()
+        self.sync_status.start()
 
     def show_view(self, index: int) -> None:
         if index >= len(self.views):
@@ -408,4 +413,5 @@ class MainWindow(QMainWindow):
                 save(self.settings)
         self.settings.sync()
         self.scheduler.stop()
+        self.sync_status.shutdown()
         super().closeEvent(event)

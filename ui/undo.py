@@ -13,13 +13,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.base.errors import OverblickError
 from app.casework import Edit, undo_edit
 from ui.context import AppContext
 from ui.widgets.case_texts import describe_event
+from ui.widgets.link_button import link_button
 
 log = logging.getLogger(__name__)
 
@@ -95,15 +96,7 @@ class UndoNotice(QWidget):
         self.undo = undo
         self.text = QLabel()
         self.text.setAccessibleName(self.tr("Senaste ändringen"))
-        self.link = QToolButton()
-        self.link.setText(self.tr("Ångra"))
-        self.link.setAutoRaise(True)
-        self.link.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.link.setStyleSheet(
-            "QToolButton { color: palette(link); text-decoration: underline; border: none;"
-            " font-weight: bold; padding: 0 4px; }"
-        )
-        self.link.setAccessibleName(self.tr("Ångra senaste ändringen"))
+        self.link = link_button(self.tr("Ångra"), self.tr("Ångra senaste ändringen"), bold=True)
         self.link.clicked.connect(undo.undo)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

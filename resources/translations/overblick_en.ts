@@ -4852,24 +4852,92 @@ What was done after it disappears from the database, but the current state is fi
     <context>
         <name>UndoNotice</name>
         <message>
-            <location filename="../../ui/undo.py" line="97" />
+            <location filename="../../ui/undo.py" line="98" />
             <source>Senaste ändringen</source>
             <translation>Latest change</translation>
         </message>
         <message>
-            <location filename="../../ui/undo.py" line="99" />
+            <location filename="../../ui/undo.py" line="2" />
             <source>Ångra</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../ui/undo.py" line="106" />
+            <location filename="../../ui/undo.py" line="99" />
             <source>Ångra senaste ändringen</source>
             <translation>Undo the latest change</translation>
         </message>
         <message>
-            <location filename="../../ui/undo.py" line="122" />
+            <location filename="../../ui/undo.py" line="115" />
             <source>Ångra: {what} (Ctrl+Z)</source>
             <translation>Undo: {what} (Ctrl+Z)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <location filename="../../ui/sync_status.py" line="49" />
+            <source>Teamservern</source>
+            <translation>Team server</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="50" />
+            <source>Visa</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="50" />
+            <source>Visa de nekade ändringarna</source>
+            <translation>Show the refused changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="103" />
+            <source>Synkar…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="144" />
+            <source>Servern nekade 1 ändring –</source>
+            <translation>The server refused 1 change –</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="146" />
+            <source>Servern nekade {n} ändringar –</source>
+            <translation>The server refused {n} changes –</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="150" />
+            <source>1 ändring väntar (offline)</source>
+            <translation>1 change waiting (offline)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="152" />
+            <source>{n} ändringar väntar (offline)</source>
+            <translation>{n} changes waiting (offline)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="154" />
+            <source>Offline: servern svarar inte</source>
+            <translation>Offline: the server does not answer</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="163" />
+            <source>Synkad {when}</source>
+            <translation>Synced {when}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="165" />
+            <source>Inte synkad än</source>
+            <translation>Not synced yet</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="175" />
+            <source>Nekade ändringar</source>
+            <translation>Refused changes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/sync_status.py" line="177" />
+            <source>Servern nekade de här ändringarna. De finns kvar på den här datorn men skickas inte igen:</source>
+            <translation>The server refused these changes. They stay on this computer but are not sent again:</translation>
         </message>
     </context>
 </TS>

@@ -73,6 +73,9 @@ def english(qapp, tmp_path: Path) -> Iterator[QTranslator]:
         ("MainWindow", "&Ångra", "&Undo"),
         ("UndoNotice", "Ångra", "Undo"),
         ("CaseView", "Ångrade ändringen:", "Undid the change:"),
+        # The team server's state in the status bar (ui/sync_status.py).
+        ("SyncStatus", "Synkad {when}", "Synced {when}"),
+        ("SyncStatus", "{n} ändringar väntar (offline)", "{n} changes waiting (offline)"),
     ],
 )
 def test_key_strings_translate(english, context: str, source: str, expected: str) -> None:
