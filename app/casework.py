@@ -13,8 +13,8 @@ from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.base.model import OsPosition, PlanStatus
 from app.chain.state import PASSED, ChainState
-from app.priority import CaseFacts, Score, requirement_met, score_case
-from app.profile import Caseworker, weights_for
+from app.priority.profile import Caseworker, weights_for
+from app.priority.score import CaseFacts, Score, requirement_met, score_case
 from app.safety.pin import mask_pin
 from app.stock import case_row, load_facts
 from db import queries, transaction

@@ -211,7 +211,7 @@ def chain(
 @json_option
 @pass_ctx
 def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: bool) -> None:
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from app.stock import today_list
 
     conn = ctx.conn(check=False)
@@ -232,7 +232,7 @@ def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: b
 @json_option
 @pass_ctx
 def explain(ctx: Context, case_id: str, as_: str | None, on: date | None, as_json: bool) -> None:
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from app.stock import explain_case
 
     conn = ctx.conn(check=False)
@@ -264,7 +264,7 @@ def _optional_caseworker(conn: sqlite3.Connection, as_: str | None, resolve: Any
 @json_option
 @pass_ctx
 def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None:
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from app.stock import stock_counts
 
     conn = ctx.conn(check=False)
@@ -297,7 +297,7 @@ def plan(
                 "till i dag eller senare, eller ange --force."
             ).format(date=on_date.isoformat(), today=today.isoformat())
         )
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from app.stock import plan_case
 
     conn = ctx.conn()
@@ -306,7 +306,7 @@ def plan(
     if clear:
         click.echo(_("{case_id}: planeringen borttagen.").format(case_id=case_id))
     else:
-        from app.priority import short_date_sv
+        from app.priority.score import short_date_sv
 
         assert on_date is not None
         click.echo(
@@ -320,7 +320,7 @@ def plan(
 @click.argument("signature", required=False, metavar=_("SIGNATUR"))
 @pass_ctx
 def profile(ctx: Context, signature: str | None) -> None:
-    from app.profile import resolve_caseworker, set_profile
+    from app.priority.profile import resolve_caseworker, set_profile
 
     conn = ctx.conn()
     caseworker = set_profile(conn, signature) if signature else resolve_caseworker(conn, None)
@@ -339,7 +339,7 @@ def weights(click_ctx: click.Context, as_: str | None, as_json: bool) -> None:
     if click_ctx.invoked_subcommand is not None:
         return
     from app.chain.rules import standard_weights
-    from app.profile import own_weights, resolve_caseworker
+    from app.priority.profile import own_weights, resolve_caseworker
 
     ctx: Context = click_ctx.obj
     conn = ctx.conn()
@@ -362,7 +362,7 @@ def weights(click_ctx: click.Context, as_: str | None, as_json: bool) -> None:
 @click.argument("value", type=float, metavar=_("VÄRDE"))
 @click.pass_context
 def weights_set(click_ctx: click.Context, key: str, value: float) -> None:
-    from app.profile import resolve_caseworker, set_weight
+    from app.priority.profile import resolve_caseworker, set_weight
 
     ctx: Context = click_ctx.obj
     conn = ctx.conn()
@@ -376,7 +376,7 @@ def weights_set(click_ctx: click.Context, key: str, value: float) -> None:
 @weights.command("reset", help=_("Återgå till teamstandarden."))
 @click.pass_context
 def weights_reset(click_ctx: click.Context) -> None:
-    from app.profile import reset_weights, resolve_caseworker
+    from app.priority.profile import reset_weights, resolve_caseworker
 
     ctx: Context = click_ctx.obj
     conn = ctx.conn()

@@ -268,7 +268,7 @@ def retention_preview(ctx: Context, on: date | None, as_json: bool) -> None:
 
 def _profile_actor(conn: Any) -> str | None:
     from app.base.errors import OverblickError
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
 
     try:
         return resolve_caseworker(conn, None).ext_id

@@ -17,7 +17,7 @@ KINDS = ("insured", "employer", "healthcare", "af", "other")
 
 def when_sv(moment: datetime) -> str:
     from app.base.clock import STOCKHOLM
-    from app.priority import short_date_sv
+    from app.priority.score import short_date_sv
 
     local = moment.astimezone(STOCKHOLM)
     return f"{short_date_sv(local.date())} {local:%H:%M}"
@@ -51,7 +51,7 @@ def now_of(ctx: Any, on: date | None) -> datetime:
 
 
 def actor(ctx: Any, as_: str | None) -> Any:
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
 
     return resolve_caseworker(ctx.conn(), as_)
 

@@ -20,7 +20,7 @@ from app.cli_common import DATE, command, emit_json, group
 def _profile_actor(conn: Any) -> str | None:
     """The signature events are written under: the profile's caseworker, if there is one."""
     from app.base.errors import OverblickError
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
 
     try:
         return resolve_caseworker(conn, None).ext_id
@@ -169,7 +169,7 @@ def export_stock_cmd(
 ) -> None:
     from app.importing.export import export_stock, format_for
     from app.output import counted
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
 
     conn = ctx.conn()
     caseworker = resolve_caseworker(conn, as_)

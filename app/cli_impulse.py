@@ -14,7 +14,7 @@ from app.cli_common import ID, as_option, emit_json, group, json_option, on_opti
 
 
 def _line(item: Any) -> str:
-    from app.priority import short_date_sv
+    from app.priority.score import short_date_sv
 
     what = item.type_sv
     if item.doc_kind:
@@ -61,7 +61,7 @@ def impulse() -> None:
 def list_(ctx: Any, case_ref: str | None, as_: str | None, on: date | None, as_json: bool) -> None:
     from app.inbox import inbox_items
     from app.output import counted
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
 
     conn = ctx.conn(check=False)
     caseworker = resolve_caseworker(conn, as_)
@@ -152,7 +152,7 @@ def outcome(
 ) -> None:  # fmt: skip
     from app.inbox import OUTCOME_SV, record_outcome
     from app.output import counted
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
 
     if acted + (other_actor is not None) + not_relevant != 1:
         raise click.UsageError(

@@ -31,7 +31,7 @@ def _line(reminder: Any) -> str:
 def _listing(ctx: Any, as_: str | None, on: date | None, as_json: bool, *, missed: bool) -> None:
     from app.base.clock import utc_iso
     from app.output import counted
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from app.reminders import due_reminders, last_seen, missed_on_start
 
     conn = ctx.conn(check=False)
@@ -102,7 +102,7 @@ def missed(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
 @pass_ctx
 def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_json: bool) -> None:
     from app.output import counted
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from app.reminders import acknowledge
 
     conn = ctx.conn()

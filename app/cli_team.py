@@ -28,7 +28,7 @@ from app.cli_common import (
 
 
 def _actor(ctx: Any, as_: str | None) -> Any:
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
 
     return resolve_caseworker(ctx.conn(), as_)
 

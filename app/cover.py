@@ -35,7 +35,7 @@ from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.followups import FollowUp, list_follow_ups
 from app.inbox import InboxItem, inbox_items
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
 from app.when import at_local
 from db import queries, transaction
 
@@ -325,8 +325,8 @@ def cover_today(
 ) -> list[tuple[Any, Absence]]:
     """The covered cases that have something new or due, ranked with the coverer's own
     weights, as (``app.stock.TodayItem``, the absence it is covered under); for Idag."""
-    from app.priority import rank
-    from app.profile import weights_for
+    from app.priority.profile import weights_for
+    from app.priority.score import rank
     from app.stock import TodayItem, load_facts
 
     items = items or cover_items(conn, caseworker, on)

@@ -23,7 +23,7 @@ from app.base.errors import InvalidInputError
 from app.base.i18n import _, label
 from app.base.model import FOLLOW_UP_KIND_SV
 from app.followups import FollowUp, list_follow_ups
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
 from app.when import at_local
 
 PRODID = "-//Försäkringskassan//Överblick bevakningar//SV"

@@ -11,7 +11,7 @@ from app.base.clock import Clock, local_date_of, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import N_, _, label
 from app.base.model import IMPULSE_TYPE_SV, ImpulseOutcome
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
 from db import queries, transaction
 
 OUTCOME_SV = {

@@ -68,7 +68,7 @@ def _line(item: TodayItem) -> str:
 
 
 def print_today(result: TodayList) -> None:
-    from app.priority import short_date_sv
+    from app.priority.score import short_date_sv
 
     cw = result.caseworker
     click.echo(

@@ -47,7 +47,7 @@ from app.base.clock import Clock, start_of_day_utc, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.chain.state import milestone_label
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
 from app.team import milestones_of, team_loads, team_rules
 from db import queries, transaction
 

@@ -16,7 +16,8 @@ from app.base.i18n import _, label
 from app.base.model import CASE_STATUS_SV, EMPLOYMENT_SV, PLAN_STATUS_SV
 from app.chain.rules import Weights, chain_rules
 from app.chain.state import DUE_SOON, PASSED, TODAY, ChainState, chain_on
-from app.priority import (
+from app.priority.profile import Caseworker, weights_for
+from app.priority.score import (
     CaseFacts,
     OpenFollowUp,
     OpenImpulse,
@@ -25,7 +26,6 @@ from app.priority import (
     rank_key,
     score_case,
 )
-from app.profile import Caseworker, weights_for
 from app.safety.pin import mask_pin
 from db import queries, read_snapshot, transaction
 

@@ -64,7 +64,7 @@ from app.base.i18n import _, label
 from app.base.model import PLAN_STATUS_SV
 from app.chain.rules import chain_rules, flatten_weights, standard_weights
 from app.chain.state import milestone_label
-from app.priority import CaseFacts, requirement_met
+from app.priority.score import CaseFacts, requirement_met
 
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.

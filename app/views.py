@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from app.base.clock import Clock, utc_iso
 from app.base.errors import InvalidInputError
 from app.base.i18n import _
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
 from app.stock import PHASES, STATES
 from db import transaction
 

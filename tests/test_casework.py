@@ -10,7 +10,7 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError, NotFoundError
 from app.casework import add_note, case_detail, set_consent, update_case
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 
 ON = date(2026, 11, 23)
 CLOCK = FixedClock(datetime.combine(ON, time(10), tzinfo=STOCKHOLM))

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from app.base.clock import STOCKHOLM, utc_iso
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.reminders import due_reminders, missed_on_start, touch_last_seen
 from tests.builders import StockBuilder
 

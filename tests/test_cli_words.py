@@ -13,7 +13,7 @@ import pytest
 
 from app.chain.rules import standard_weights
 from app.chain.state import chain_on
-from app.priority import CaseFacts, OpenImpulse, score_case
+from app.priority.score import CaseFacts, OpenImpulse, score_case
 from tests.builders import StockBuilder
 from tests.test_reassign import uneven
 

@@ -23,7 +23,7 @@ from app.cover import (
 )
 from app.followups import done_follow_up
 from app.inbox import record_outcome
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.team import team_table, visible_caseworker_ids
 from tests.builders import StockBuilder
 

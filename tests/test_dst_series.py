@@ -27,7 +27,7 @@ from app.followups import (
     reschedule_follow_up,
 )
 from app.ics import export_ics, uid_of
-from app.profile import Caseworker, resolve_caseworker
+from app.priority.profile import Caseworker, resolve_caseworker
 from app.when import parse_every
 from db import open_db
 from tests.builders import StockBuilder

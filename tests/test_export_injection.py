@@ -18,7 +18,7 @@ from app.chain.rules import chain_rules
 from app.importing import import_file
 from app.importing.cells import neutral, no_formulas, unquote
 from app.importing.export import _milestone_labels, export_stock, milestone_text
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.report import write_team_report
 from app.stock import stock_rows
 from tests.hostile import PIN

@@ -28,7 +28,7 @@ from app.followups import (
     undo_delete,
     wake_snoozed,
 )
-from app.profile import Caseworker, resolve_caseworker
+from app.priority.profile import Caseworker, resolve_caseworker
 from app.standard_follow_ups import ensure_standard_follow_ups
 from app.stock import load_facts
 from tests.builders import StockBuilder

@@ -18,7 +18,7 @@ from app.followups import (
     snooze_follow_up,
 )
 from app.ics import export_ics, scrub, uid_of
-from app.profile import Caseworker, resolve_caseworker
+from app.priority.profile import Caseworker, resolve_caseworker
 from app.standard_follow_ups import ensure_standard_follow_ups
 from tests.builders import StockBuilder
 

@@ -10,7 +10,7 @@ import pytest
 
 from app.base.clock import FixedClock
 from app.importing.export import HEADERS, export_stock, format_for
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.stock import stock_rows
 
 ON = date(2026, 11, 23)

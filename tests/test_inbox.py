@@ -9,7 +9,7 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError
 from app.inbox import certificate_change, inbox_items, mark_read, record_outcome, unread_count
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 
 ON = date(2026, 11, 23)
 CLOCK = FixedClock(datetime.combine(ON, time(10), tzinfo=STOCKHOLM))

@@ -150,7 +150,7 @@ OUTCOME_WORKER = """
 import sys
 from app.base.clock import SystemClock
 from app.inbox import record_outcome
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from db import open_db
 
 db, run = sys.argv[1], sys.argv[2]
@@ -215,7 +215,7 @@ def test_kill_during_a_burst_of_outcomes_keeps_each_selection_whole(tmp_path: Pa
 REASSIGN_WORKER = """
 import inspect, sys
 from app.base.clock import SystemClock
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from db import open_db
 import app.reassign as reassign_module
 

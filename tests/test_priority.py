@@ -9,7 +9,7 @@ import pytest
 
 from app.chain.rules import standard_weights
 from app.chain.state import chain_on
-from app.priority import CaseFacts, OpenFollowUp, OpenImpulse, rank, score_case
+from app.priority.score import CaseFacts, OpenFollowUp, OpenImpulse, rank, score_case
 
 ON = date(2026, 11, 23)
 W = standard_weights()

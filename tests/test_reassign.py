@@ -12,7 +12,7 @@ from app.base.clock import STOCKHOLM, FixedClock, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.cover import mark_absent
 from app.followups import list_follow_ups
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.reassign import apply_moves, propose_balance, reassign, reassign_stock
 from app.reminders import due_reminders
 from db import transaction

@@ -19,7 +19,7 @@ from app.followups import (
     snooze_follow_up,
     wake_snoozed,
 )
-from app.profile import Caseworker, resolve_caseworker
+from app.priority.profile import Caseworker, resolve_caseworker
 from app.reminders import (
     MISSED_LOOKBACK_DAYS,
     WorkingHours,

@@ -8,7 +8,7 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.search import fts_query, search_case_ids
 from app.stock import stock_rows
 from app.views import BUILT_IN, ViewSpec, delete_view, list_views, save_view
@@ -79,7 +79,7 @@ def test_a_team_stock_loaded_in_chunks_equals_one_pass(tmp_path, monkeypatch):
     import app.stock as stock_module
     from app.chain.rules import standard_weights
     from app.demo import build_demo
-    from app.priority import rank
+    from app.priority.score import rank
     from app.stock import load_facts
     from db import open_db
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.demo import build_demo
-from app.priority import requirement_met
+from app.priority.score import requirement_met
 from app.team import (
     FAR_DAYS,
     NEAR_DAYS,

@@ -55,7 +55,7 @@ def run_window(
     started: float | None = None,
 ) -> int:
     """Open the main window on ``db_path``; return the process exit code."""
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from ui.context import AppContext
     from ui.main_window import MainWindow
 

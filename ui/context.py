@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.base.clock import Clock, SystemClock, local_today
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
 from ui import wheel_guard
 from ui.tasks import TaskRunner
 

@@ -22,7 +22,7 @@ from app.base.errors import InvalidInputError, OverblickError
 from app.base.i18n import _
 from app.chain.rules import MilestoneRule, chain_rules
 from app.importing.cells import neutral, text_cell
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
 from app.safety.pin import format_pin
 from app.stock import StockRow, stock_rows
 from db import queries, transaction

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 
-from app.priority import rank
-from app.profile import resolve_caseworker, weights_for
+from app.priority.profile import resolve_caseworker, weights_for
+from app.priority.score import rank
 from app.stock import load_facts, today_list
 from db import open_db
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 
 from app.chain.rules import standard_weights
-from app.priority import rank
+from app.priority.score import rank
 from app.reassign import propose_balance
 from app.report import write_team_report
 from app.stock import load_facts
@@ -49,7 +49,7 @@ def window_lines(path: Path, repeat: int) -> None:
 
     from app.base.clock import STOCKHOLM, FixedClock
     from app.demo import LEAD_EXT_ID
-    from app.profile import resolve_caseworker
+    from app.priority.profile import resolve_caseworker
     from ui.context import AppContext
     from ui.views.team import TeamView
 

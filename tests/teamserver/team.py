@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from app.base.clock import SystemClock
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.sync import join, sync
 from db import open_db
 from db.teamserver import server

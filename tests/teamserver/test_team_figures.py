@@ -10,7 +10,7 @@ from pathlib import Path
 from app.cover import mark_absent
 from app.followups import create_follow_up, done_follow_up
 from app.inbox import record_outcome
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.team import team_table
 from db import open_db
 from tests.teamserver.team import CLOCK, fill_stock, make_team

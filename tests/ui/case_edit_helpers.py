@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.casework import case_detail, update_case
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from db import open_db
 from tests.ui.conftest import ON
 

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.demo import build_demo
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from db import open_db
 
 ON = date(2026, 11, 23)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.casework import case_detail
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from db import open_db
 from tests.ui.conftest import ON
 from ui.views.case import CaseView

@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QInputDialog
 
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.stock import PHASES, STATES, stock_counts, stock_rows
 from app.views import ViewSpec, list_views
 from db import open_db

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from db import open_db
 from tests.pg import pg_db  # noqa: F401  (the fixture)
 from tests.teamserver.team import make_team

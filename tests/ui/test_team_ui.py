@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from app.cover import list_absences
-from app.profile import resolve_caseworker
+from app.priority.profile import resolve_caseworker
 from app.team import team_view
 from db import open_db
 from tests.ui.helpers import loaded_view

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.priority import Contribution, Score
+from app.priority.score import Contribution, Score
 from ui.style import ACCENT, decimal
 
 MINUS = "\u2212"  # a real minus sign: easier to see than a hyphen

@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPixmap
 
-from app.priority import Score
-from app.profile import Caseworker
+from app.priority.profile import Caseworker
+from app.priority.score import Score
 from app.stock import today_list
 from ui.style import chain_text, date_sv, days_left_text, decimal, phase_colour
 
