@@ -18,7 +18,7 @@ from app.base.clock import Clock, local_date_of, utc_iso
 from app.chain.rules import chain_rules
 from app.chain.state import ChainState, chain_on
 from app.followups import SYSTEM_ACTOR
-from app.stock import unpack_periods
+from app.stock.stock import unpack_periods
 from app.when import at_local
 from db import queries, transaction
 

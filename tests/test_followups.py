@@ -30,7 +30,7 @@ from app.followups import (
 )
 from app.priority.profile import Caseworker, resolve_caseworker
 from app.standard_follow_ups import ensure_standard_follow_ups
-from app.stock import load_facts
+from app.stock.stock import load_facts
 from tests.builders import StockBuilder
 
 ON = date(2026, 11, 23)  # a Monday

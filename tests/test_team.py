@@ -11,7 +11,7 @@ import pytest
 
 from app.base.errors import NotFoundError, RuleTableError
 from app.chain.rules import standard_weights
-from app.stock import case_states, load_facts
+from app.stock.stock import case_states, load_facts
 from app.team import (
     FIGURES,
     employer_cases,

@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QInputDialog
 
 from app.priority.profile import resolve_caseworker
-from app.stock import PHASES, STATES, stock_counts, stock_rows
-from app.views import ViewSpec, list_views
+from app.stock.stock import PHASES, STATES, stock_counts, stock_rows
+from app.stock.views import ViewSpec, list_views
 from db import open_db
 from tests.ui.helpers import loaded_view
 from ui.models import stock_model

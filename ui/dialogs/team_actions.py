@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.cover import mark_absent
 from app.reassign import BalanceProposal, apply_moves, propose_balance, reassign
-from app.stock import load_facts
+from app.stock.stock import load_facts
 from app.team import employer_cases
 from ui.context import AppContext
 from ui.style import ACCENT, chain_text, date_sv, decimal

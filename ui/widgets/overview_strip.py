@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.stock import PHASES, STATES
+from app.stock.stock import PHASES, STATES
 from ui.models.stock_model import NO_PHASE
 from ui.style import PHASE_COLOURS, phase_label
 
