@@ -59,7 +59,7 @@ def impulse() -> None:
 @json_option
 @pass_ctx
 def list_(ctx: Any, case_ref: str | None, as_: str | None, on: date | None, as_json: bool) -> None:
-    from app.inbox import inbox_items
+    from app.case.inbox import inbox_items
     from app.output import counted
     from app.priority.profile import resolve_caseworker
 
@@ -150,7 +150,7 @@ def outcome(
     ctx: Any, ids: tuple[int, ...], acted: bool, other_actor: str | None, not_relevant: bool,
     note: str | None, as_: str | None, as_json: bool,
 ) -> None:  # fmt: skip
-    from app.inbox import OUTCOME_SV, record_outcome
+    from app.case.inbox import OUTCOME_SV, record_outcome
     from app.output import counted
     from app.priority.profile import resolve_caseworker
 

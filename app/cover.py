@@ -33,8 +33,8 @@ from typing import Any
 from app.base.clock import Clock, start_of_day_utc, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
+from app.case.inbox import InboxItem, inbox_items
 from app.followups import FollowUp, list_follow_ups
-from app.inbox import InboxItem, inbox_items
 from app.priority.profile import Caseworker
 from app.when import at_local
 from db import queries, transaction

@@ -10,7 +10,7 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError, NotFoundError
-from app.casework import edit_case, set_consent, undo_edit, update_case
+from app.case.casework import edit_case, set_consent, undo_edit, update_case
 from app.priority.profile import resolve_caseworker
 
 ON = date(2026, 11, 23)

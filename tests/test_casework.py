@@ -9,7 +9,7 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError, NotFoundError
-from app.casework import add_note, case_detail, set_consent, update_case
+from app.case.casework import add_note, case_detail, set_consent, update_case
 from app.priority.profile import resolve_caseworker
 
 ON = date(2026, 11, 23)

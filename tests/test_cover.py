@@ -11,6 +11,7 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError
+from app.case.inbox import record_outcome
 from app.cover import (
     absences_on,
     active_cover,
@@ -22,7 +23,6 @@ from app.cover import (
     summaries_for,
 )
 from app.followups import done_follow_up
-from app.inbox import record_outcome
 from app.priority.profile import resolve_caseworker
 from app.team import team_table, visible_caseworker_ids
 from tests.builders import StockBuilder

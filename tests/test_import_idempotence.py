@@ -285,7 +285,7 @@ CONTACTS = "Id;Ärende;Roll;Namn;Samtycke"
 
 
 def test_consent_recorded_in_the_app_is_never_overwritten(conn, workers, tmp_path):
-    from app.casework import set_consent
+    from app.case.casework import set_consent
     from app.priority.profile import resolve_caseworker
 
     run(conn, write(tmp_path / "c.csv", HEADER, ROWS))
@@ -309,7 +309,7 @@ def test_consent_recorded_in_the_app_is_never_overwritten(conn, workers, tmp_pat
 
 
 def test_an_undone_consent_no_longer_blocks_the_import(conn, workers, tmp_path):
-    from app.casework import set_consent, undo_edit
+    from app.case.casework import set_consent, undo_edit
     from app.priority.profile import resolve_caseworker
 
     run(conn, write(tmp_path / "c.csv", HEADER, ROWS))

@@ -8,7 +8,7 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError
-from app.inbox import certificate_change, inbox_items, mark_read, record_outcome, unread_count
+from app.case.inbox import certificate_change, inbox_items, mark_read, record_outcome, unread_count
 from app.priority.profile import resolve_caseworker
 
 ON = date(2026, 11, 23)

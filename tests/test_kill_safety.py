@@ -149,7 +149,7 @@ def test_kill_during_imports_leaves_all_or_none_of_each_file(tmp_path: Path):
 OUTCOME_WORKER = """
 import sys
 from app.base.clock import SystemClock
-from app.inbox import record_outcome
+from app.case.inbox import record_outcome
 from app.priority.profile import resolve_caseworker
 from db import open_db
 

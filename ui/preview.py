@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.base.clock import local_date_of
 from app.base.errors import NotFoundError
 from app.base.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
-from app.casework import CaseDetail, case_detail
+from app.case.casework import CaseDetail, case_detail
 from ui.context import AppContext
 from ui.style import ACCENT, chain_text, date_sv, days_left_text, decimal, phase_colour
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.base.errors import OverblickError
-from app.casework import Edit, undo_edit
+from app.case.casework import Edit, undo_edit
 from ui.context import AppContext
 from ui.widgets.case_texts import describe_event
 from ui.widgets.link_button import link_button

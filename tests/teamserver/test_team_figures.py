@@ -7,9 +7,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from app.case.inbox import record_outcome
 from app.cover import mark_absent
 from app.followups import create_follow_up, done_follow_up
-from app.inbox import record_outcome
 from app.priority.profile import resolve_caseworker
 from app.team import team_table
 from db import open_db

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework import case_detail, update_case
+from app.case.casework import case_detail, update_case
 from app.priority.profile import resolve_caseworker
 from db import open_db
 from tests.ui.conftest import ON

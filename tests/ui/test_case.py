@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.casework import case_detail
+from app.case.casework import case_detail
 from app.priority.profile import resolve_caseworker
 from db import open_db
 from tests.ui.conftest import ON

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 import ui.views.inbox as inbox_module
-from app.inbox import inbox_items, record_outcome, unread_count
+from app.case.inbox import inbox_items, record_outcome, unread_count
 from db import open_db
 from tests.ui.helpers import loaded_view
 from ui.dialogs.outcome import ACTED, NOT_RELEVANT, OTHER_ACTOR, OutcomePanel

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from app.casework import case_detail
+from app.case.casework import case_detail
 from app.priority.score import Contribution, Score
 from app.stock.stock import today_list
 from db import open_db

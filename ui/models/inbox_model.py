@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app.inbox import InboxItem
+from app.case.inbox import InboxItem
 from ui.style import date_sv
 
 Index = QModelIndex | QPersistentModelIndex

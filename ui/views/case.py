@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.base.errors import OverblickError
-from app.casework import CaseDetail, add_note, case_detail, edit_case, set_consent
-from app.inbox import record_outcome
+from app.case.casework import CaseDetail, add_note, case_detail, edit_case, set_consent
+from app.case.inbox import record_outcome
 from ui.context import AppContext
 from ui.dialogs.outcome import OutcomeDialog
 from ui.undo import EditUndo

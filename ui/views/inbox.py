@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.base.errors import OverblickError
 from app.base.model import IMPULSE_TYPE_SV, ImpulseType
-from app.inbox import inbox_items, mark_read, record_outcome, unread_count
+from app.case.inbox import inbox_items, mark_read, record_outcome, unread_count
 from ui.context import AppContext
 from ui.dialogs.outcome import OUTCOME_KEYS, OutcomePanel
 from ui.models.inbox_model import (

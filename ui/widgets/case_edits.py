@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework import CHECKLIST, CaseDetail
+from app.case.casework import CHECKLIST, CaseDetail
 from app.chain.state import PASSED
 from ui.style import ACCENT, days_left_text
 from ui.widgets.case_sections import error_label

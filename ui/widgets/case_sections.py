@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.casework import CaseDetail, Gap
+from app.case.casework import CaseDetail, Gap
 from ui.style import ACCENT, chain_text, is_dark_theme, phase_colour
 from ui.widgets.case_texts import EMPLOYMENT_SV, local_time, role_sv, tr
 

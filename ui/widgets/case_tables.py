@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.base.model import FOLLOW_UP_KIND_SV, IMPULSE_TYPE_SV
-from app.inbox import DOC_KIND_SV, OUTCOME_SV
+from app.case.inbox import DOC_KIND_SV, OUTCOME_SV
 from ui.style import ACCENT
 from ui.widgets.case_texts import (
     FOLLOW_UP_ORIGIN_SV,

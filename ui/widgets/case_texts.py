@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from app.base.clock import STOCKHOLM, local_date_of
 from app.base.model import IMPULSE_TYPE_SV
-from app.casework import CHECKLIST
-from app.inbox import OUTCOME_SV
+from app.case.casework import CHECKLIST
+from app.case.inbox import OUTCOME_SV
 from ui.style import date_sv
 
 
