@@ -24,7 +24,7 @@ def when_sv(moment: datetime) -> str:
 
 
 def _line(fu: Any, now: datetime) -> str:
-    from app.followups import WAKE_ON_SV
+    from app.followups.followups import WAKE_ON_SV
 
     tag = _("[standard] ") if fu.origin == "standard" else ""
     text = (
@@ -100,8 +100,8 @@ def add(
     ctx: Any, case_id: str, at: str, kind: str, note: str | None, every: str | None,
     until: str | None, count: int | None, as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
-    from app.followups import Recurrence, create_follow_up
-    from app.when import parse_day, parse_every, parse_when
+    from app.followups.followups import Recurrence, create_follow_up
+    from app.followups.when import parse_day, parse_every, parse_when
 
     if (until or count) and not every:
         raise click.UsageError(_("--until och --count kräver --every."))
@@ -143,7 +143,7 @@ def list_(
     as_json: bool,
 ) -> None:  # fmt: skip
     from app.base.clock import utc_iso
-    from app.followups import legal_floor, list_follow_ups
+    from app.followups.followups import legal_floor, list_follow_ups
 
     conn = ctx.conn()
     caseworker = actor(ctx, as_)
@@ -185,7 +185,7 @@ def list_(
 @json_option
 @pass_ctx
 def done(ctx: Any, follow_up_id: int, note: str | None, as_: str | None, as_json: bool) -> None:
-    from app.followups import done_follow_up
+    from app.followups.followups import done_follow_up
 
     fu = done_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock, note)
     advanced = fu.state == "open"
@@ -227,8 +227,8 @@ def snooze(
     ctx: Any, follow_up_id: int, until: str, wake: str, as_: str | None, on: date | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    from app.followups import WAKE_ON_SV, snooze_follow_up
-    from app.when import parse_when
+    from app.followups.followups import WAKE_ON_SV, snooze_follow_up
+    from app.followups.when import parse_when
 
     now = now_of(ctx, on)
     moment = parse_when(until, now)
@@ -268,8 +268,8 @@ def snooze(
 def reschedule(
     ctx: Any, follow_up_id: int, at: str, as_: str | None, on: date | None, as_json: bool
 ) -> None:
-    from app.followups import reschedule_follow_up
-    from app.when import parse_when
+    from app.followups.followups import reschedule_follow_up
+    from app.followups.when import parse_when
 
     now = now_of(ctx, on)
     fu = reschedule_follow_up(
@@ -289,7 +289,7 @@ def reschedule(
 @json_option
 @pass_ctx
 def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-    from app.followups import delete_follow_up
+    from app.followups.followups import delete_follow_up
 
     fu = delete_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
     if as_json:
@@ -306,7 +306,7 @@ def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-    from app.followups import undo_delete
+    from app.followups.followups import undo_delete
 
     fu = undo_delete(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
     if as_json:
@@ -324,7 +324,7 @@ def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: bool) -> None:
-    from app.followups import dismiss_follow_up
+    from app.followups.followups import dismiss_follow_up
 
     fu = dismiss_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), reason, ctx.clock)
     if as_json:
@@ -342,7 +342,7 @@ def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: 
 @json_option
 @pass_ctx
 def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
-    from app.standard_follow_ups import ensure_standard_follow_ups
+    from app.followups.standard import ensure_standard_follow_ups
 
     conn = ctx.conn()
     caseworker_id = actor(ctx, as_).id if as_ else None
@@ -381,7 +381,7 @@ def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def export(ctx: Any, ics_path: Path, as_: str | None, on: date | None, as_json: bool) -> None:
-    from app.ics import export_ics
+    from app.followups.ics import export_ics
 
     conn = ctx.conn()
     caseworker = actor(ctx, as_)

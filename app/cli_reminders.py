@@ -30,9 +30,9 @@ def _line(reminder: Any) -> str:
 
 def _listing(ctx: Any, as_: str | None, on: date | None, as_json: bool, *, missed: bool) -> None:
     from app.base.clock import utc_iso
+    from app.followups.reminders import due_reminders, last_seen, missed_on_start
     from app.output import counted
     from app.priority.profile import resolve_caseworker
-    from app.reminders import due_reminders, last_seen, missed_on_start
 
     conn = ctx.conn(check=False)
     caseworker = resolve_caseworker(conn, as_)
@@ -101,9 +101,9 @@ def missed(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_json: bool) -> None:
+    from app.followups.reminders import acknowledge
     from app.output import counted
     from app.priority.profile import resolve_caseworker
-    from app.reminders import acknowledge
 
     conn = ctx.conn()
     caseworker = resolve_caseworker(conn, as_)

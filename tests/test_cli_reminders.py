@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from app.base.clock import STOCKHOLM, utc_iso
+from app.followups.reminders import due_reminders, missed_on_start, touch_last_seen
 from app.priority.profile import resolve_caseworker
-from app.reminders import due_reminders, missed_on_start, touch_last_seen
 from tests.builders import StockBuilder
 
 ON = date(2026, 11, 23)  # Monday

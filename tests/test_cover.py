@@ -22,7 +22,7 @@ from app.cover import (
     mark_absent,
     summaries_for,
 )
-from app.followups import done_follow_up
+from app.followups.followups import done_follow_up
 from app.priority.profile import resolve_caseworker
 from app.team import team_table, visible_caseworker_ids
 from tests.builders import StockBuilder

@@ -18,7 +18,7 @@ import pytest
 from icalendar import Calendar
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups import (
+from app.followups.followups import (
     Recurrence,
     add_months,
     create_follow_up,
@@ -26,9 +26,9 @@ from app.followups import (
     get_follow_up,
     reschedule_follow_up,
 )
-from app.ics import export_ics, uid_of
+from app.followups.ics import export_ics, uid_of
+from app.followups.when import parse_every
 from app.priority.profile import Caseworker, resolve_caseworker
-from app.when import parse_every
 from db import open_db
 from tests.builders import StockBuilder
 

@@ -12,7 +12,7 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError, NotFoundError
 from app.chain.state import chain_on
-from app.followups import (
+from app.followups.followups import (
     Recurrence,
     case_floor,
     create_follow_up,
@@ -28,8 +28,8 @@ from app.followups import (
     undo_delete,
     wake_snoozed,
 )
+from app.followups.standard import ensure_standard_follow_ups
 from app.priority.profile import Caseworker, resolve_caseworker
-from app.standard_follow_ups import ensure_standard_follow_ups
 from app.stock.stock import load_facts
 from tests.builders import StockBuilder
 

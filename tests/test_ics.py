@@ -10,16 +10,16 @@ import pytest
 from icalendar import Calendar
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups import (
+from app.followups.followups import (
     Recurrence,
     create_follow_up,
     delete_follow_up,
     done_follow_up,
     snooze_follow_up,
 )
-from app.ics import export_ics, scrub, uid_of
+from app.followups.ics import export_ics, scrub, uid_of
+from app.followups.standard import ensure_standard_follow_ups
 from app.priority.profile import Caseworker, resolve_caseworker
-from app.standard_follow_ups import ensure_standard_follow_ups
 from tests.builders import StockBuilder
 
 ON = date(2026, 11, 23)

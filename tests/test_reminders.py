@@ -12,15 +12,14 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups import (
+from app.followups.followups import (
     Recurrence,
     create_follow_up,
     done_follow_up,
     snooze_follow_up,
     wake_snoozed,
 )
-from app.priority.profile import Caseworker, resolve_caseworker
-from app.reminders import (
+from app.followups.reminders import (
     MISSED_LOOKBACK_DAYS,
     WorkingHours,
     due_reminders,
@@ -36,7 +35,8 @@ from app.reminders import (
     touch_last_seen,
     working_hours,
 )
-from app.when import parse_when
+from app.followups.when import parse_when
+from app.priority.profile import Caseworker, resolve_caseworker
 from db import open_db, transaction
 from db.queries import put_setting
 from tests.builders import StockBuilder
@@ -297,7 +297,7 @@ def test_bad_working_hours_are_refused_and_a_bad_stored_value_falls_back(conn, h
 
 
 def test_deleted_done_and_closed_case_follow_ups_do_not_remind(conn, stock, hl01):
-    from app.followups import delete_follow_up
+    from app.followups.followups import delete_follow_up
 
     clock = FixedClock(at(ON, 7))
     deleted = add(conn, hl01, at(ON, 9))

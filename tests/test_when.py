@@ -8,7 +8,7 @@ import pytest
 
 from app.base.clock import STOCKHOLM
 from app.base.errors import InvalidInputError
-from app.when import (
+from app.followups.when import (
     ACCEPTED_FORMS,
     is_working_day,
     next_working_day,

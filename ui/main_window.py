@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reminders import Reminder
+from app.followups.reminders import Reminder
 from ui.context import AppContext
 from ui.follow_up_actions import FollowUpActions, Target
 from ui.help import ShortcutHelp

@@ -39,7 +39,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.cover import end_absences
-from app.reminders import (
+from app.followups.reminders import (
     Reminder,
     due_reminders,
     last_seen,
@@ -49,8 +49,8 @@ from app.reminders import (
     next_wakeup,
     touch_last_seen,
 )
+from app.followups.standard import ensure_standard_follow_ups
 from app.safety.safety import daily_backup_if_due
-from app.standard_follow_ups import ensure_standard_follow_ups
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)

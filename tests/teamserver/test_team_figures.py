@@ -9,7 +9,7 @@ from pathlib import Path
 
 from app.case.inbox import record_outcome
 from app.cover import mark_absent
-from app.followups import create_follow_up, done_follow_up
+from app.followups.followups import create_follow_up, done_follow_up
 from app.priority.profile import resolve_caseworker
 from app.team import team_table
 from db import open_db

@@ -6,9 +6,9 @@ import json
 from datetime import date, datetime
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups import create_follow_up
+from app.followups.followups import create_follow_up
+from app.followups.standard import ensure_standard_follow_ups
 from app.priority.profile import Caseworker
-from app.standard_follow_ups import ensure_standard_follow_ups
 from db import open_db
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.reminders import missed_label
+from app.followups.reminders import missed_label
 from tests.ui.conftest import ON
 from tests.ui.follow_up_helpers import add_outside, at, follow_up_row, my_open_cases
 from ui.reminders import ReminderBanner

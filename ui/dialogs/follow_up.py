@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from app.base.clock import STOCKHOLM, Clock
 from app.base.errors import InvalidInputError
-from app.followups import MAX_NOTE_LENGTH, Recurrence
-from app.when import parse_when
+from app.followups.followups import MAX_NOTE_LENGTH, Recurrence
+from app.followups.when import parse_when
 from ui.models.follow_up_model import KIND_CHOICES, WAKE_CHOICES, tr, when_sv
 from ui.style import ACCENT
 

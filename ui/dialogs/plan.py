@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.when import holiday_name, next_working_day
+from app.followups.when import holiday_name, next_working_day
 from ui.style import date_sv, long_date
 
 # What a choice does: plan for its date, pick a date in the date field, or clear the plan.

@@ -33,8 +33,8 @@ from app.base.i18n import N_, _, label
 from app.base.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
 from app.chain.rules import ChainRules, chain_rules
 from app.chain.state import ChainState, chain_on
+from app.followups.when import at_local
 from app.priority.profile import Caseworker
-from app.when import at_local
 from db import queries, transaction
 
 SYSTEM_ACTOR = "system"

@@ -25,8 +25,8 @@ from app.base.clock import STOCKHOLM, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _, label
 from app.base.model import FOLLOW_UP_KIND_SV
+from app.followups.when import at_local, is_working_day, next_working_day
 from app.priority.profile import Caseworker
-from app.when import at_local, is_working_day, next_working_day
 from db import queries, transaction
 
 SETTING_KEY = "reminders.working_hours"
