@@ -3,7 +3,8 @@ asks for, one at each lead time of each coming milestone (resources/rules/chain.
 by the daily job and ``overblick follow-up standard``; see docs/follow-ups.md.
 
 They belong to the case's caseworker, can be done, snoozed or dismissed with a reason, but
-not deleted or rescheduled (their time follows the chain): app.followups.followups keeps those rules.
+not deleted or rescheduled (their time follows the chain): app.followups.followups keeps
+those rules.
 """
 
 from __future__ import annotations
