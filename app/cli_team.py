@@ -96,7 +96,7 @@ def _is_today(ctx: Any, on: date | None) -> bool:
 @json_option
 @pass_ctx
 def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: bool) -> None:
-    from app.team import team_table, visible_caseworker_ids
+    from app.team.team import team_table, visible_caseworker_ids
 
     conn = ctx.conn(check=False)
     day = ctx.on(on)
@@ -166,8 +166,8 @@ def reassign(
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
     from app.output import counted
-    from app.reassign import reassign as do_reassign
-    from app.reassign import reassign_stock
+    from app.team.reassign import reassign as do_reassign
+    from app.team.reassign import reassign_stock
 
     if bool(case_ids) == bool(all_from):
         raise click.UsageError(_("Ange antingen ärenden eller --all-from SIGNATUR."))
@@ -205,7 +205,7 @@ def cover(
     ctx: Any, caseworker: str, by: str, from_date: date, to_date: date, as_: str | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    from app.cover import mark_absent
+    from app.team.cover import mark_absent
 
     conn = ctx.conn()
     absence = mark_absent(conn, caseworker, by, from_date, to_date, _actor(ctx, as_), ctx.clock)
@@ -237,7 +237,7 @@ def cover(
 @json_option
 @pass_ctx
 def absences(ctx: Any, close: bool, on: date | None, as_json: bool) -> None:
-    from app.cover import end_absences, list_absences
+    from app.team.cover import end_absences, list_absences
 
     conn = ctx.conn(check=close)
     day = ctx.on(on)
@@ -291,7 +291,7 @@ def balance(
 ) -> None:  # fmt: skip
     from app.chain.state import milestone_day_text
     from app.output import counted
-    from app.reassign import apply_moves, propose_balance
+    from app.team.reassign import apply_moves, propose_balance
 
     if apply_ and not reason:
         raise click.UsageError(_("--apply kräver --reason TEXT."))
@@ -344,7 +344,7 @@ def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
     from app.base.model import PLAN_STATUS_SV
     from app.chain.state import milestone_day_text
     from app.output import counted, milestone_when
-    from app.team import employer_cases
+    from app.team.team import employer_cases
 
     view = employer_cases(ctx.conn(check=False), name, ctx.on(on))
     if as_json:
@@ -410,8 +410,8 @@ def report_team(
     ctx: Any, pdf: Path | None, xlsx: Path | None, as_: str | None, on: date | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    from app.report import write_team_report
-    from app.team import visible_caseworker_ids
+    from app.team.report import write_team_report
+    from app.team.team import visible_caseworker_ids
 
     if (pdf is None) == (xlsx is None):
         raise click.UsageError(_("Ange antingen --pdf FIL eller --xlsx FIL."))

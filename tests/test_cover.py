@@ -12,7 +12,9 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError
 from app.case.inbox import record_outcome
-from app.cover import (
+from app.followups.followups import done_follow_up
+from app.priority.profile import resolve_caseworker
+from app.team.cover import (
     absences_on,
     active_cover,
     cover_items,
@@ -22,9 +24,7 @@ from app.cover import (
     mark_absent,
     summaries_for,
 )
-from app.followups.followups import done_follow_up
-from app.priority.profile import resolve_caseworker
-from app.team import team_table, visible_caseworker_ids
+from app.team.team import team_table, visible_caseworker_ids
 from tests.builders import StockBuilder
 
 ON = date(2026, 11, 23)

@@ -19,8 +19,8 @@ from app.importing import import_file
 from app.importing.cells import neutral, no_formulas, unquote
 from app.importing.export import _milestone_labels, export_stock, milestone_text
 from app.priority.profile import resolve_caseworker
-from app.report import write_team_report
 from app.stock.stock import stock_rows
+from app.team.report import write_team_report
 from tests.hostile import PIN
 
 ON = date(2026, 11, 23)

@@ -50,7 +50,7 @@ def _spawn(script: str, *args: object) -> subprocess.Popen[str]:
     if line.startswith("no-api"):
         proc.communicate(timeout=30)
         pytest.skip(
-            "app.reassign has no reassign_cases(conn, case_refs, to, actor, clock); "
+            "app.team.reassign has no reassign_cases(conn, case_refs, to, actor, clock); "
             f"adapt REASSIGN_WORKER to its API ({line.strip()})"
         )
     if line.strip() != "ready":
@@ -217,7 +217,7 @@ import inspect, sys
 from app.base.clock import SystemClock
 from app.priority.profile import resolve_caseworker
 from db import open_db
-import app.reassign as reassign_module
+import app.team.reassign as reassign_module
 
 fn = getattr(reassign_module, "reassign", None)
 wanted = ["conn", "case_refs", "to_caseworker", "reason", "actor", "clock"]
@@ -243,7 +243,7 @@ while True:
 
 
 def test_kill_during_reassignment_moves_all_cases_or_none(tmp_path: Path):
-    pytest.importorskip("app.reassign")
+    pytest.importorskip("app.team.reassign")
     db = tmp_path / "overblick.db"
     conn = open_db(db)
     stock = StockBuilder(conn)

@@ -10,11 +10,11 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
-from app.cover import mark_absent
 from app.followups.followups import list_follow_ups
 from app.followups.reminders import due_reminders
 from app.priority.profile import resolve_caseworker
-from app.reassign import apply_moves, propose_balance, reassign, reassign_stock
+from app.team.cover import mark_absent
+from app.team.reassign import apply_moves, propose_balance, reassign, reassign_stock
 from db import transaction
 from tests.builders import StockBuilder
 

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.base.errors import InvalidInputError
-from app.report import PDF_MAX_ROWS, write_team_report
+from app.team.report import PDF_MAX_ROWS, write_team_report
 from tests.builders import StockBuilder
 from tests.test_team import ON, build_team
 

@@ -12,7 +12,7 @@ import pytest
 from app.base.errors import NotFoundError, RuleTableError
 from app.chain.rules import standard_weights
 from app.stock.stock import case_states, load_facts
-from app.team import (
+from app.team.team import (
     FIGURES,
     employer_cases,
     impulse_inflow,

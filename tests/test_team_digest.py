@@ -11,7 +11,7 @@ import pytest
 
 from app.demo import build_demo
 from app.priority.score import requirement_met
-from app.team import (
+from app.team.team import (
     FAR_DAYS,
     NEAR_DAYS,
     milestone_forecast,
@@ -186,7 +186,7 @@ def test_closed_or_deleted_cases_leave_the_table(demo) -> None:
 def test_other_rules_mean_every_digest_is_redone(demo, monkeypatch) -> None:
     team_table(demo, ON)
     demo.execute("UPDATE team_digest SET impulses = impulses + 100")  # as if other rules
-    import app.team as team
+    import app.team.team as team
 
     monkeypatch.setattr(team, "_digest_fingerprint", lambda: "other rules")
     assert table_figures(demo, ON) == reference_table(demo, ON)
@@ -263,7 +263,7 @@ def test_a_case_row_replaced_under_its_id_drops_its_digest(demo) -> None:
 
 
 def test_a_report_for_another_day_keeps_todays_digests(demo, tmp_path: Path) -> None:
-    from app.report import write_team_report
+    from app.team.report import write_team_report
 
     team_table(demo, ON)
     before = demo.execute("SELECT count(*) FROM team_digest WHERE on_ord = ?",

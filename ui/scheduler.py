@@ -38,7 +38,6 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.cover import end_absences
 from app.followups.reminders import (
     Reminder,
     due_reminders,
@@ -51,6 +50,7 @@ from app.followups.reminders import (
 )
 from app.followups.standard import ensure_standard_follow_ups
 from app.safety.safety import daily_backup_if_due
+from app.team.cover import end_absences
 from ui.context import AppContext
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from app.followups.followups import create_follow_up
-from app.reassign import reassign
 from app.sync import local
 from app.sync.hlc import Hlc
+from app.team.reassign import reassign
 from db import open_db
 from db.teamserver import server
 from tests.teamserver.team import CLOCK, make_team
@@ -173,7 +173,7 @@ def test_a_batch_sent_twice_after_a_crash_lands_once(team, pg_db, monkeypatch) -
 def test_cover_brings_a_colleagues_cases_while_it_lasts_and_takes_them_away_after(team) -> None:
     from datetime import date, timedelta
 
-    from app.cover import mark_absent
+    from app.team.cover import mark_absent
 
     today = date.today()  # the server decides what today is: its own clock
     lead = team.conn("L")

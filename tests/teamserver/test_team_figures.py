@@ -1,5 +1,5 @@
 """The lead's team figures on their replica equal those of one database holding everything
-(app/team.py's table is the oracle): every impulse outcome, follow-up and absence made on a
+(app/team/team.py's table is the oracle): every impulse outcome, follow-up and absence made on a
 caseworker's desk reaches the lead."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app.case.inbox import record_outcome
-from app.cover import mark_absent
 from app.followups.followups import create_follow_up, done_follow_up
 from app.priority.profile import resolve_caseworker
-from app.team import team_table
+from app.team.cover import mark_absent
+from app.team.team import team_table
 from db import open_db
 from tests.teamserver.team import CLOCK, fill_stock, make_team
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from app.cover import mark_absent
 from app.priority.profile import resolve_caseworker
+from app.team.cover import mark_absent
 from db import open_db
 from tests.ui.conftest import ON
 from ui.views.inbox import InboxView

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cover import mark_absent
-from app.reassign import BalanceProposal, apply_moves, propose_balance, reassign
 from app.stock.stock import load_facts
-from app.team import employer_cases
+from app.team.cover import mark_absent
+from app.team.reassign import BalanceProposal, apply_moves, propose_balance, reassign
+from app.team.team import employer_cases
 from ui.context import AppContext
 from ui.style import ACCENT, chain_text, date_sv, decimal
 

@@ -132,7 +132,7 @@ def _person_names(conn: sqlite3.Connection, caseworker_id: int) -> dict[str, str
 
 def load_today(conn: sqlite3.Connection, caseworker: Caseworker, on: date) -> TodayData:
     """The caseworker's whole Today list on ``on`` (runs on the database thread)."""
-    from app.cover import cover_today
+    from app.team.cover import cover_today
 
     result = today_list(conn, caseworker, on, limit=None)
     names = _person_names(conn, caseworker.id)

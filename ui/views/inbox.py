@@ -217,7 +217,7 @@ class InboxView(View):
         def work(conn):
             from dataclasses import replace
 
-            from app.cover import cover_items
+            from app.team.cover import cover_items
 
             items = inbox_items(conn, caseworker, on=today)
             # Colleagues this caseworker covers: their new impulses, tagged with whose they are.

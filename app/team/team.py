@@ -834,7 +834,7 @@ def _caseworker_rows(
     conn: sqlite3.Connection, on: date, caseworker_ids: set[int] | None, holders: set[int]
 ) -> dict[int, TeamRow]:
     """Rows for active caseworkers, and for inactive ones still holding open cases."""
-    from app.cover import absences_on
+    from app.team.cover import absences_on
 
     absent = {a.caseworker_id: a for a in absences_on(conn, on)}
     rows: dict[int, TeamRow] = {}
@@ -933,7 +933,7 @@ def visible_caseworker_ids(
     caseworker their own row and those of the colleagues they cover on ``on``."""
     if viewer is None or viewer.role == "lead":
         return None
-    from app.cover import covered_caseworker_ids
+    from app.team.cover import covered_caseworker_ids
 
     return [viewer.id, *covered_caseworker_ids(conn, viewer, on)]
 
