@@ -39,7 +39,7 @@ STATUS_SV = {
 
 def _history(ctx: Any, limit: int, as_json: bool) -> int:
     from app.base.clock import STOCKHOLM
-    from app.importing import import_history
+    from app.exchange.importer import import_history
 
     runs = import_history(ctx.conn(create=False), limit)
     if as_json:
@@ -102,8 +102,8 @@ def import_cmd(
         return _history(ctx, limit, as_json)
     if not files:
         raise click.UsageError(_("Ange minst en fil att importera (eller --history)."))
-    from app.importing import ImportResult, UnreadableFileError, import_file
-    from app.importing.order import dependency_order
+    from app.exchange.importer import ImportResult, UnreadableFileError, import_file
+    from app.exchange.order import dependency_order
 
     conn = ctx.conn()
     actor = _profile_actor(conn)
@@ -167,7 +167,7 @@ def export() -> None:
 def export_stock_cmd(
     ctx: Any, file: Path, fmt: str | None, as_: str | None, unmasked: bool, on: date | None
 ) -> None:
-    from app.importing.export import export_stock, format_for
+    from app.exchange.export import export_stock, format_for
     from app.output import counted
     from app.priority.profile import resolve_caseworker
 

@@ -73,6 +73,13 @@ def rewrite(source: str, mapping: dict[str, object]) -> str:
                 continue
             groups: dict[str, list[str]] = {}
             for alias in node.names:
+                sub = mapping.get(f"{node.module}.{alias.name}")
+                if isinstance(sub, str):  # "from app.importing import apply": a submodule
+                    parent, _dot, last = sub.rpartition(".")
+                    asname = alias.asname or alias.name
+                    text = last + (f" as {asname}" if asname != last else "")
+                    groups.setdefault(parent, []).append(text)
+                    continue
                 home = _home(mapping, node.module, alias.name)
                 if home is None:
                     raise SystemExit(f"no home for {node.module}.{alias.name}")

@@ -15,9 +15,9 @@ from openpyxl import Workbook, load_workbook
 
 from app.base.clock import FixedClock
 from app.chain.rules import chain_rules
-from app.importing import import_file
-from app.importing.cells import neutral, no_formulas, unquote
-from app.importing.export import _milestone_labels, export_stock, milestone_text
+from app.exchange.cells import neutral, no_formulas, unquote
+from app.exchange.export import _milestone_labels, export_stock, milestone_text
+from app.exchange.importer import import_file
 from app.priority.profile import resolve_caseworker
 from app.stock.stock import stock_rows
 from app.team.report import write_team_report

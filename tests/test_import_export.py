@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from app.base.clock import FixedClock
-from app.importing.export import HEADERS, export_stock, format_for
+from app.exchange.export import HEADERS, export_stock, format_for
 from app.priority.profile import resolve_caseworker
 from app.stock.stock import stock_rows
 

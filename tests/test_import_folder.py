@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import FixedClock
-from app.importing.folder import (
+from app.exchange.folder import (
     SETTING_KEY,
     InboxWatcher,
     default_inbox_folder,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import FixedClock
-from app.importing import UnreadableFileError, import_file
+from app.exchange.importer import UnreadableFileError, import_file
 from app.safety.pin import make_pin
 
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))

@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.base.clock import FixedClock
-from app.importing import import_file
-from app.importing.readers import cell_too_long, has_nul, row_too_long
+from app.exchange.importer import import_file
+from app.exchange.readers import cell_too_long, has_nul, row_too_long
 from tests import hostile
 from tests.hostile import PIN
 
@@ -154,7 +154,7 @@ def test_the_declared_dimension_is_never_trusted(conn, tmp_path):
 def test_a_sheet_that_inflates_past_the_limit_exits_2_before_reading(
     run_cli, tmp_path, monkeypatch
 ):
-    from app.importing import xlsx_package as xlsx
+    from app.exchange import xlsx_package as xlsx
 
     monkeypatch.setattr(xlsx, "MAX_SHEET_BYTES", 1_000_000)
     path = hostile.inflating_workbook(tmp_path / "uppblåst.xlsx", megabytes=2)
@@ -203,7 +203,7 @@ def test_an_oversized_workbook_cell_rejects_its_row(conn, tmp_path):
 
 
 def test_too_many_shared_strings_exit_2(run_cli, tmp_path, monkeypatch):
-    from app.importing import xlsx_package as xlsx
+    from app.exchange import xlsx_package as xlsx
 
     monkeypatch.setattr(xlsx, "MAX_STRINGS", 1_000)
     path = hostile.many_strings_workbook(tmp_path / "texter.xlsx", count=5_000)
@@ -226,8 +226,8 @@ def test_a_workbook_part_with_a_dtd_is_refused(run_cli, tmp_path):
 
 
 def test_the_limits_are_the_documented_ones():
-    from app.importing import readers
-    from app.importing import xlsx_package as xlsx
+    from app.exchange import readers
+    from app.exchange import xlsx_package as xlsx
 
     doc = (Path(__file__).resolve().parents[1] / "docs" / "import-format.md").read_text("utf-8")
     limits = doc[doc.index("## Limits") : doc.index("## Several files")]

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import FixedClock
-from app.importing import import_file, import_history
-from app.importing.apply import Applier
+from app.exchange.apply import Applier
+from app.exchange.importer import import_file, import_history
 from app.safety.pin import make_pin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,8 +131,8 @@ def test_a_failure_mid_file_leaves_the_database_exactly_as_before(
     before = dump(conn)
     # write each row at once (and fill the full-text index in bulk) so rows 1-2 are in the
     # database when the third fails
-    monkeypatch.setattr("app.importing.apply.BATCH", 1)
-    monkeypatch.setattr("app.importing.apply.DEFER_FTS_FROM", 1)
+    monkeypatch.setattr("app.exchange.apply.BATCH", 1)
+    monkeypatch.setattr("app.exchange.apply.DEFER_FTS_FROM", 1)
     calls = {"n": 0}
     real_add = Applier.add
 
@@ -165,8 +165,8 @@ def test_a_killed_import_leaves_the_database_as_before(db_path, tmp_path):
 import os, sys
 sys.path.insert(0, {str(ROOT)!r})
 from datetime import datetime
-import app.importing as importing
-import app.importing.apply as apply
+import app.exchange.importer as importing
+import app.exchange.apply as apply
 from app.base.clock import FixedClock
 from db import open_db
 apply.BATCH = 50
@@ -196,7 +196,7 @@ importing.import_file(conn, {str(tmp_path / "big.csv")!r}, clock=FixedClock(date
 
 
 def test_full_text_search_sees_bulk_imported_and_updated_rows(conn, workers, tmp_path, monkeypatch):
-    monkeypatch.setattr("app.importing.apply.DEFER_FTS_FROM", 1)
+    monkeypatch.setattr("app.exchange.apply.DEFER_FTS_FROM", 1)
     run(conn, write(tmp_path / "c.csv", HEADER, ROWS))
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'cases_ai'").fetchone()
     found = conn.execute("SELECT rowid FROM cases_fts WHERE cases_fts MATCH 'Öberg'").fetchall()
@@ -382,7 +382,7 @@ def test_the_reject_file_can_be_chosen_and_reimported_once_fixed(conn, workers, 
 
 
 def test_progress_is_reported(conn, workers, tmp_path, monkeypatch):
-    monkeypatch.setattr("app.importing.PROGRESS_EVERY", 1)
+    monkeypatch.setattr("app.exchange.importer.PROGRESS_EVERY", 1)
     seen: list[tuple[int, int]] = []
     run(conn, write(tmp_path / "c.csv", HEADER, ROWS), progress=lambda d, t: seen.append((d, t)))
     assert seen and seen[-1][0] == seen[-1][1] > 0

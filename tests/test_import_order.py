@@ -12,8 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.base.clock import FixedClock
-from app.importing.folder import InboxWatcher
-from app.importing.order import dependency_order, kinds_in
+from app.exchange.folder import InboxWatcher
+from app.exchange.order import dependency_order, kinds_in
 from tests.hostile import PIN
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample"

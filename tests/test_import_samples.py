@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import FixedClock
-from app.importing import import_file
+from app.exchange.importer import import_file
 from app.safety.pin import is_valid_pin
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "sample"

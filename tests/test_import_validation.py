@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import FixedClock
-from app.importing import fields as F
-from app.importing import import_file
+from app.exchange import fields as F
+from app.exchange.importer import import_file
 from app.safety.pin import make_pin
 
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))
@@ -261,7 +261,7 @@ def test_duplicate_ids_inside_one_file_keep_the_first(conn, tmp_path):
 
 
 def test_duplicates_are_found_across_batches(conn, tmp_path, monkeypatch):
-    monkeypatch.setattr("app.importing.apply.BATCH", 2)
+    monkeypatch.setattr("app.exchange.apply.BATCH", 2)
     rows = [f"A{n};Person {n};{PIN}" for n in range(1, 6)] + [f"A1;Igen;{PIN}"]
     result = run(conn, csv_file(tmp_path / "c.csv", CASE, *rows))
     assert (result.created, result.rejected) == (5, 1)

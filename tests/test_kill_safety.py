@@ -88,7 +88,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 from app.base.clock import SystemClock
-from app.importing import import_file
+from app.exchange.importer import import_file
 from app.safety.pin import make_pin
 from db import open_db
 

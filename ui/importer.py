@@ -1,5 +1,5 @@
 """Getting files in from the window: Importera…, drag and drop, the watched inbox folder,
-and exporting the stock. The engine (app.importing) does the work on the database thread."""
+and exporting the stock. The engine (app.exchange.importer) does the work on the database thread."""
 
 from __future__ import annotations
 
@@ -79,8 +79,8 @@ class Importer(QObject):
             self.progress.emit(done, total)
 
         def work(conn: Any) -> list[Any]:
-            from app.importing import UnreadableFileError, import_file
-            from app.importing.order import dependency_order
+            from app.exchange.importer import UnreadableFileError, import_file
+            from app.exchange.order import dependency_order
 
             results = []
             for path in dependency_order(paths):  # caseworkers before cases, ...
@@ -143,14 +143,14 @@ class Importer(QObject):
         """Start watching the inbox folder named in the settings (created if missing)."""
 
         def find(conn: Any) -> Path:
-            from app.importing.folder import inbox_folder
+            from app.exchange.folder import inbox_folder
 
             folder = inbox_folder(conn)
             folder.mkdir(parents=True, exist_ok=True)
             return folder
 
         def start(folder: Path) -> None:
-            from app.importing.folder import InboxWatcher
+            from app.exchange.folder import InboxWatcher
 
             self._inbox = InboxWatcher(folder)
             if str(folder) not in self._watcher.directories():
@@ -186,7 +186,7 @@ class Importer(QObject):
 
     def show_history(self) -> None:
         def work(conn: Any) -> list[Any]:
-            from app.importing import import_history
+            from app.exchange.importer import import_history
 
             return import_history(conn, 100)
 
@@ -210,7 +210,7 @@ class Importer(QObject):
         fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
 
         def work(conn: Any) -> Any:
-            from app.importing.export import export_stock
+            from app.exchange.export import export_stock
 
             scope = None if caseworker.role == "lead" else caseworker
             return export_stock(conn, scope, today, path, fmt, rows=rows, clock=clock)
@@ -223,6 +223,6 @@ class Importer(QObject):
 
 
 def _failed(path: Path, message: str) -> Any:
-    from app.importing import FAILED, ImportResult
+    from app.exchange.importer import FAILED, ImportResult
 
     return ImportResult(file=str(path), format=None, status=FAILED, message=message)

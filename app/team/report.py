@@ -20,7 +20,7 @@ from typing import Any
 
 from app.base.errors import InvalidInputError
 from app.base.i18n import _
-from app.importing.cells import no_formulas
+from app.exchange.cells import no_formulas
 from app.team.team import (
     FIGURE_LABELS_SV,
     PHASE_KEYS,

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from app.base.clock import FixedClock  # noqa: E402
-from app.importing import import_file  # noqa: E402
+from app.exchange.importer import import_file  # noqa: E402
 from app.safety.pin import make_pin  # noqa: E402
 from db import open_db  # noqa: E402
 

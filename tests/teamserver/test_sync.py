@@ -291,7 +291,7 @@ def test_a_deletion_reaches_the_other_desks_and_loses_to_a_later_edit(team) -> N
 def _import(conn, folder: Path, name: str, rows: list[tuple[str, str]]) -> None:
     from datetime import date
 
-    from app.importing import import_file
+    from app.exchange.importer import import_file
     from app.safety.pin import make_pin
 
     header = "Ärende;Namn;Personnummer;Anställning;Handläggare;Sjukperiod från"

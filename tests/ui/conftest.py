@@ -35,7 +35,7 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "demo.db"
     path.write_bytes(demo_template.read_bytes())
     # Keep the watched inbox folder inside the test's own directory.
-    from app.importing.folder import set_inbox_folder
+    from app.exchange.folder import set_inbox_folder
 
     conn = open_db(path)
     set_inbox_folder(conn, tmp_path / "inkorg")

@@ -57,7 +57,7 @@ def test_an_unreadable_file_is_reported_and_changes_nothing(qtbot, ctx, tmp_path
 
 
 def test_a_file_dropped_in_the_inbox_is_imported_once_and_moved(qtbot, ctx, tmp_path: Path):
-    from app.importing.folder import set_inbox_folder
+    from app.exchange.folder import set_inbox_folder
 
     inbox = tmp_path / "inkorg"
     conn = open_db(ctx.db_path)

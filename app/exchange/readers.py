@@ -21,8 +21,8 @@ from typing import Any, BinaryIO
 
 from app.base.errors import OverblickError
 from app.base.i18n import N_, _, label
-from app.importing import fields as F
-from app.importing.cells import unquote
+from app.exchange import fields as F
+from app.exchange.cells import unquote
 
 CHUNK = 1 << 16
 SNIFF_BYTES = 8192
@@ -128,7 +128,7 @@ def inspect_file(path: Path, *, head_only: bool = False) -> FileInfo:
     """Hash the file and decide its format (and, for text, its encoding) from its content.
 
     ``head_only`` reads only the first 64 KiB (no hash; the encoding as the head shows it):
-    enough to read the header, for :mod:`app.importing.order`."""
+    enough to read the header, for :mod:`app.exchange.order`."""
     try:
         fh = path.open("rb")
     except FileNotFoundError:
@@ -684,7 +684,7 @@ def open_source(info: FileInfo) -> Source:
     """The streaming reader for the file's format; header problems raise UnreadableFileError."""
     try:
         if info.format == XLSX:
-            from app.importing.xlsx import XlsxSource
+            from app.exchange.xlsx import XlsxSource
 
             return XlsxSource(info)
         if info.format == JSONL:

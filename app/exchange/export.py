@@ -21,7 +21,7 @@ from app.base.clock import STOCKHOLM, Clock, SystemClock, utc_iso
 from app.base.errors import InvalidInputError, OverblickError
 from app.base.i18n import _
 from app.chain.rules import MilestoneRule, chain_rules
-from app.importing.cells import neutral, text_cell
+from app.exchange.cells import neutral, text_cell
 from app.priority.profile import Caseworker
 from app.safety.pin import format_pin
 from app.stock.stock import StockRow, stock_rows

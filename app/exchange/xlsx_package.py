@@ -4,7 +4,7 @@ Before anything is inflated, the sizes the zip file declares for the parts Över
 are checked against the limits below (a part cannot inflate past its declared size:
 :mod:`zipfile` stops there and the CRC check fails). The relations, the workbook, the
 shared strings and the styles are parsed with expat, with no DTDs or entities: a part with
-a ``<!DOCTYPE`` is refused. The sheets themselves are streamed by :mod:`app.importing.xlsx`.
+a ``<!DOCTYPE`` is refused. The sheets themselves are streamed by :mod:`app.exchange.xlsx`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from app.base.i18n import N_, _
-from app.importing.readers import MAX_CELL_CHARS, FileInfo, UnreadableFileError, _count
+from app.exchange.readers import MAX_CELL_CHARS, FileInfo, UnreadableFileError, _count
 
 # Limits (docs/import-format.md, "Limits").
 MAX_SHEET_BYTES = 128_000_000  # one sheet's XML, uncompressed (150,000 rows of 16 columns)

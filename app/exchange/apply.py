@@ -1,6 +1,6 @@
 """Import validation and upsert: rows become records, records are written in batches.
 
-Everything here runs inside the one transaction :func:`app.importing.import_file` opens
+Everything here runs inside the one transaction :func:`app.exchange.importer.import_file` opens
 for a file. Rows are validated one by one; valid records are buffered per entity and
 written in batches (``executemany``), parents before children, comparing each record with
 the row already stored under its external id to tell *created*, *updated* and
@@ -8,7 +8,7 @@ the row already stored under its external id to tell *created*, *updated* and
 fields (values only for fields that are neither names, personal identity numbers nor
 free text).
 
-Ownership: an import writes only the fields listed in :mod:`app.importing.fields`. What the
+Ownership: an import writes only the fields listed in :mod:`app.exchange.fields`. What the
 caseworker records in the app (impulse outcomes and read marks, personal follow-ups,
 planned dates, notes, the case fields in ``app.casework.EDITABLE`` other than the two flags
 the case system owns) has no column here and is never touched. Two rules protect the
@@ -27,8 +27,8 @@ from datetime import date
 from typing import Any
 
 from app.base.i18n import _, label
-from app.importing import fields as F
-from app.importing.readers import SourceRow
+from app.exchange import fields as F
+from app.exchange.readers import SourceRow
 
 BATCH = 5000  # records buffered before a write
 FTS_TABLES = ("cases", "impulses")  # tables with a full-text index fed by triggers

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from app.base.clock import STOCKHOLM, Clock, utc_iso
 from app.base.i18n import _
-from app.importing import (
+from app.exchange.importer import (
     FAILED,
     SKIPPED,
     ImportResult,
@@ -33,8 +33,8 @@ from app.importing import (
     already_imported,
     import_file,
 )
-from app.importing.order import dependency_order
-from app.importing.readers import inspect_file
+from app.exchange.order import dependency_order
+from app.exchange.readers import inspect_file
 from db import DatabaseBusyError, queries, transaction
 
 SETTING_KEY = "import.inbox_folder"

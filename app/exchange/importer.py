@@ -16,7 +16,7 @@ the import, which then leaves the database as it was.
 
 The window part (File → Importera…, drag and drop, the watched folder's timer) calls
 these functions on a worker thread with its own connection; see also
-:mod:`app.importing.folder` and :mod:`app.importing.export`.
+:mod:`app.exchange.folder` and :mod:`app.exchange.export`.
 """
 
 from __future__ import annotations
@@ -31,15 +31,9 @@ from typing import Any
 from app.base.clock import Clock, local_today, utc_iso
 from app.base.errors import InvalidInputError
 from app.base.i18n import _
-from app.importing.apply import CREATED, REJECTED, UNCHANGED, UPDATED, Applier, RowError, Validator
-from app.importing.readers import (
-    FileInfo,
-    SourceRow,
-    UnreadableFileError,
-    inspect_file,
-    open_source,
-)
-from app.importing.rejects import Reject, RejectWriter, default_reject_path
+from app.exchange.apply import CREATED, REJECTED, UNCHANGED, UPDATED, Applier, RowError, Validator
+from app.exchange.readers import FileInfo, SourceRow, UnreadableFileError, inspect_file, open_source
+from app.exchange.rejects import Reject, RejectWriter, default_reject_path
 from db import queries, transaction
 
 __all__ = [

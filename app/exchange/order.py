@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.importing import fields as F
-from app.importing.readers import UnreadableFileError, inspect_file, open_source
+from app.exchange import fields as F
+from app.exchange.readers import UnreadableFileError, inspect_file, open_source
 
 SAMPLE_ROWS = 1000  # rows looked at in a file of several kinds
 UNKNOWN = len(F.ENTITY_ORDER)  # a file that cannot be read goes last (its import says why)

@@ -3,7 +3,7 @@
 The sheet's declared ``<dimension>`` is never used. Only the cells under the header's
 columns are kept (the header ends at its last non-empty cell), empty rows are never
 materialised, and a cell's text stops being collected at the cell limit. The package
-itself (sizes, relations, shared strings, date styles) is :mod:`app.importing.xlsx_package`.
+itself (sizes, relations, shared strings, date styles) is :mod:`app.exchange.xlsx_package`.
 
 Cell values follow openpyxl's ``data_only`` reading: shared and inline strings, numbers (int
 or float), dates by their number format (``datetime``), booleans, ISO dates, error texts;
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.base.i18n import _, label
-from app.importing import fields as F
-from app.importing.readers import (
+from app.exchange import fields as F
+from app.exchange.readers import (
     MAX_CELL_CHARS,
     TYPE_COLUMN,
     XLSX,
@@ -34,7 +34,7 @@ from app.importing.readers import (
     _unknown_type,
     cell_too_long,
 )
-from app.importing.xlsx_package import (
+from app.exchange.xlsx_package import (
     COLUMNS,
     DIGITS,
     LOCAL_NAMES,

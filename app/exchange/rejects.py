@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from app.base.errors import OverblickError
 from app.base.i18n import _
-from app.importing.cells import neutral
+from app.exchange.cells import neutral
 
 REJECT_COLUMNS = ("fil", "rad", "fält", "orsak")
 KEPT_IN_MEMORY = 1000  # ImportResult.rejects holds the first rejects; the file holds them all
