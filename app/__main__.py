@@ -1,5 +1,5 @@
 """``python -m app``: the overblick command line (without the window)."""
 
-from app.cli import main
+from app.cli.main import main
 
 main()

@@ -47,7 +47,7 @@ class CliResult:
 @pytest.fixture
 def run_cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
     """Run ``overblick --db <test db> ARGS...`` in-process and capture what it prints."""
-    from app.cli import main
+    from app.cli.main import main
 
     def run(*args: str, db: Path | None = db_path) -> CliResult:
         argv = (["--db", str(db)] if db is not None else []) + list(args)

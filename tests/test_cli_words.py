@@ -125,7 +125,7 @@ def test_balance_text_names_milestones_by_day(run_cli, stock: StockBuilder, conn
 
 
 def test_count():
-    from app.output import counted
+    from app.cli.output import counted
 
     assert counted(1, "{n} impuls", "{n} impulser") == "1 impuls"
     assert counted(2, "{n} impuls", "{n} impulser") == "2 impulser"

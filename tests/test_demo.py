@@ -18,7 +18,7 @@ import db
 from app.base.errors import ExistingDataError
 from app.base.model import DocumentKind, FollowUpKind, ImpulseOutcome, ImpulseType
 from app.chain.state import ChainState, chain_on
-from app.demo import DemoSummary, build_demo
+from app.demo.demo import DemoSummary, build_demo
 from app.safety.pin import birth_date_of, is_valid_pin
 
 TODAY = date(2026, 11, 23)

@@ -46,7 +46,7 @@ for pkg in ('app', 'db'):
     for info in pkgutil.walk_packages(mod.__path__, pkg + '.'):
         if not info.name.endswith('__main__'):
             importlib.import_module(info.name)
-from app.cli import main
+from app.cli.main import main
 main(['--db', {str(tmp_path / "x.db")!r}, 'chain', '--period', '2026-01-01:', '--json'])
 """
     proc = subprocess.run(

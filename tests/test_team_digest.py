@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.demo import build_demo
+from app.demo.demo import build_demo
 from app.priority.score import requirement_met
 from app.team.team import (
     FAR_DAYS,

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from app.cli import main as cli_main
+from app.cli.main import main as cli_main
 
 
 def _no_display() -> bool:

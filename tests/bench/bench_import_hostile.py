@@ -51,7 +51,7 @@ CASES: dict[str, tuple[str, Callable[[Path], Path]]] = {
 TIME_LIMIT_S = 3.0
 MEMORY_LIMIT_MB = 200.0
 CHILD = (
-    "import sys; from app.cli import main; "
+    "import sys; from app.cli.main import main; "
     "sys.exit(main(['--db', sys.argv[1], 'import', sys.argv[2]]))"
 )
 

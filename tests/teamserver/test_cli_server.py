@@ -16,7 +16,7 @@ from tests.teamserver.team import make_team
 
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]):
-    from app.cli import main
+    from app.cli.main import main
 
     def run(*args: str) -> CliResult:
         code = 0

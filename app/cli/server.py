@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from app.cli_common import emit_json, json_option, pass_ctx
+from app.cli.common import emit_json, json_option, pass_ctx
 
 
 @click.group()

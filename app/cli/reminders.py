@@ -14,11 +14,11 @@ from typing import Any
 import click
 
 from app.base.i18n import _
-from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
+from app.cli.common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
 
 
 def _line(reminder: Any) -> str:
-    from app.cli_followup import when_sv
+    from app.cli.followup import when_sv
 
     what = " ".join((reminder.note or "").split()) or reminder.kind_sv
     when = when_sv(reminder.fire_at)
@@ -30,8 +30,8 @@ def _line(reminder: Any) -> str:
 
 def _listing(ctx: Any, as_: str | None, on: date | None, as_json: bool, *, missed: bool) -> None:
     from app.base.clock import utc_iso
+    from app.cli.output import counted
     from app.followups.reminders import due_reminders, last_seen, missed_on_start
-    from app.output import counted
     from app.priority.profile import resolve_caseworker
 
     conn = ctx.conn(check=False)
@@ -101,8 +101,8 @@ def missed(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def ack(ctx: Any, ids: tuple[int, ...], as_: str | None, on: date | None, as_json: bool) -> None:
+    from app.cli.output import counted
     from app.followups.reminders import acknowledge
-    from app.output import counted
     from app.priority.profile import resolve_caseworker
 
     conn = ctx.conn()

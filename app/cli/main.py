@@ -23,8 +23,8 @@ import click
 from app.base.clock import FixedClock, SystemClock
 from app.base.errors import OverblickError
 from app.base.i18n import _
-from app.cli_backup import backup, retention
-from app.cli_common import (
+from app.cli.backup import backup, retention
+from app.cli.common import (
     DATE,
     DB_ENV,
     MOMENT,
@@ -36,12 +36,12 @@ from app.cli_common import (
     on_option,
     pass_ctx,
 )
-from app.cli_followup import follow_up
-from app.cli_import import export, import_cmd
-from app.cli_impulse import impulse
-from app.cli_reminders import reminders
-from app.cli_server import SERVER_COMMANDS
-from app.cli_team import absences, balance, cover, employer, reassign, report, team
+from app.cli.followup import follow_up
+from app.cli.imports import export, import_cmd
+from app.cli.impulse import impulse
+from app.cli.reminders import reminders
+from app.cli.server import SERVER_COMMANDS
+from app.cli.team import absences, balance, cover, employer, reassign, report, team
 
 
 @group(
@@ -105,7 +105,7 @@ def open_window(db_path: Path, exit_when_ready: bool) -> int:
 @click.option("--today", "today", type=DATE, default=None, help=_("Demostockens 'i dag'."))
 @pass_ctx
 def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | None) -> None:
-    from app.demo import build_demo, refuse_existing
+    from app.demo.demo import build_demo, refuse_existing
 
     conn = ctx.conn()
     refuse_existing(conn)  # before the progress bar, so a refusal is the only line
@@ -125,7 +125,7 @@ def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | No
             today=today or ctx.on(None),
             progress=progress,
         )
-    from app.output import counted
+    from app.cli.output import counted
 
     click.echo(
         _(
@@ -193,7 +193,7 @@ def chain(
         data["employment"] = employment
         emit_json(data)
         return
-    from app.output import print_chain
+    from app.cli.output import print_chain
 
     print_chain(state)
 
@@ -220,7 +220,7 @@ def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: b
     if as_json:
         emit_json(result.as_json())
         return
-    from app.output import print_today
+    from app.cli.output import print_today
 
     print_today(result)
 
@@ -241,7 +241,7 @@ def explain(ctx: Context, case_id: str, as_: str | None, on: date | None, as_jso
     if as_json:
         emit_json(data)
         return
-    from app.output import print_explain
+    from app.cli.output import print_explain
 
     print_explain(data)
 
@@ -272,7 +272,7 @@ def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None
     if as_json:
         emit_json(data)
         return
-    from app.output import print_stock
+    from app.cli.output import print_stock
 
     print_stock(data)
 

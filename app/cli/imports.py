@@ -1,6 +1,6 @@
 """The ``overblick import`` and ``overblick export`` commands.
 
-Kept apart from :mod:`app.cli` (which registers them); nothing heavy is imported until a
+Kept apart from :mod:`app.cli.main` (which registers them); nothing heavy is imported until a
 command runs. ``import`` takes each file in its own transaction and exits 0 when every row
 was accepted, 1 when some were rejected and 2 when a file could not be read at all.
 """
@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from app.base.i18n import N_, _, label
-from app.cli_common import DATE, command, emit_json, group
+from app.cli.common import DATE, command, emit_json, group
 
 
 def _profile_actor(conn: Any) -> str | None:
@@ -167,8 +167,8 @@ def export() -> None:
 def export_stock_cmd(
     ctx: Any, file: Path, fmt: str | None, as_: str | None, unmasked: bool, on: date | None
 ) -> None:
+    from app.cli.output import counted
     from app.exchange.export import export_stock, format_for
-    from app.output import counted
     from app.priority.profile import resolve_caseworker
 
     conn = ctx.conn()

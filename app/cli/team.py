@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from app.base.i18n import N_, _, label
-from app.cli_common import (
+from app.cli.common import (
     DATE,
     as_option,
     command,
@@ -165,7 +165,7 @@ def reassign(
     ctx: Any, case_ids: tuple[str, ...], to: str, reason: str, all_from: str | None,
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
-    from app.output import counted
+    from app.cli.output import counted
     from app.team.reassign import reassign as do_reassign
     from app.team.reassign import reassign_stock
 
@@ -290,7 +290,7 @@ def balance(
     as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
     from app.chain.state import milestone_day_text
-    from app.output import counted
+    from app.cli.output import counted
     from app.team.reassign import apply_moves, propose_balance
 
     if apply_ and not reason:
@@ -343,7 +343,7 @@ def balance(
 def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
     from app.base.model import PLAN_STATUS_SV
     from app.chain.state import milestone_day_text
-    from app.output import counted, milestone_when
+    from app.cli.output import counted, milestone_when
     from app.team.team import employer_cases
 
     view = employer_cases(ctx.conn(check=False), name, ctx.on(on))

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from app.base.i18n import _, label
-from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
+from app.cli.common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
 
 WAKE_CHOICES = {"any-impulse": "any_impulse", "certificate": "certificate", "none": "none"}
 KINDS = ("insured", "employer", "healthcare", "af", "other")
@@ -168,7 +168,7 @@ def list_(
     for fu in items:
         click.echo(_line(fu, now))
     if hidden.count and hidden.until is not None:
-        from app.output import counted
+        from app.cli.output import counted
 
         click.echo(
             _("{count} av uppskjutning eller planering, som längst till {until}.").format(
@@ -350,7 +350,7 @@ def standard(ctx: Any, as_: str | None, on: date | None, as_json: bool) -> None:
     if as_json:
         emit_json(result.as_json())
         return
-    from app.output import counted
+    from app.cli.output import counted
 
     cases = counted(
         result.cases, "{n} öppet ärende", "{n} öppna ärenden", none=_("inget öppet ärende")
@@ -389,7 +389,7 @@ def export(ctx: Any, ics_path: Path, as_: str | None, on: date | None, as_json: 
     if as_json:
         emit_json({"file": str(ics_path), "events": count})
         return
-    from app.output import counted
+    from app.cli.output import counted
 
     exported = counted(count, "{n} bevakning exporterad", "{n} bevakningar exporterade")
     click.echo(_("{exported} till {ics_path}.").format(exported=exported, ics_path=ics_path))

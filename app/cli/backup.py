@@ -1,6 +1,6 @@
 """``overblick backup`` and ``overblick retention``: backups, integrity and purging old cases.
 
-Kept apart from :mod:`app.cli` (which registers them). ``backup`` never opens the database
+Kept apart from :mod:`app.cli.main` (which registers them). ``backup`` never opens the database
 for writing before it knows what it is dealing with: ``check`` and ``restore`` work on a
 damaged database, which the other commands refuse to open.
 """
@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from app.base.i18n import N_, _, label
-from app.cli_common import Context, emit_json, group, json_option, on_option, pass_ctx
+from app.cli.common import Context, emit_json, group, json_option, on_option, pass_ctx
 
 REASON_SV = {
     "manual": N_("manuell"),
@@ -223,13 +223,13 @@ def retention() -> None:
 
 
 def _closed(n: int) -> str:
-    from app.output import counted
+    from app.cli.output import counted
 
     return counted(n, "{n} avslutat ärende", "{n} avslutade ärenden")
 
 
 def _print_preview(preview: Any) -> None:
-    from app.output import counted
+    from app.cli.output import counted
 
     click.echo(
         _("Gallring {date}: {n} (avslutade senast {closed_before}, {days} efter avslutet).").format(

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from app.base.i18n import _, label
-from app.cli_common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
+from app.cli.common import ID, as_option, emit_json, group, json_option, on_option, pass_ctx
 
 
 def _line(item: Any) -> str:
@@ -60,7 +60,7 @@ def impulse() -> None:
 @pass_ctx
 def list_(ctx: Any, case_ref: str | None, as_: str | None, on: date | None, as_json: bool) -> None:
     from app.case.inbox import inbox_items
-    from app.output import counted
+    from app.cli.output import counted
     from app.priority.profile import resolve_caseworker
 
     conn = ctx.conn(check=False)
@@ -151,7 +151,7 @@ def outcome(
     note: str | None, as_: str | None, as_json: bool,
 ) -> None:  # fmt: skip
     from app.case.inbox import OUTCOME_SV, record_outcome
-    from app.output import counted
+    from app.cli.output import counted
     from app.priority.profile import resolve_caseworker
 
     if acted + (other_actor is not None) + not_relevant != 1:
