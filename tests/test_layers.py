@@ -54,3 +54,36 @@ main(['--db', {str(tmp_path / "x.db")!r}, 'chain', '--period', '2026-01-01:', '-
     )
     assert proc.returncode == 0, proc.stderr
     assert '"day"' in proc.stdout
+
+
+def test_the_rooms_import_only_downward():
+    """The import-linter contracts in pyproject.toml: ui over app over db, and the engine's
+    rooms in their order, with nothing below importing the command line."""
+    from importlinter.cli import lint_imports
+
+    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True) == 0
+
+
+def test_every_room_of_the_engine_has_its_place_in_the_layers():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    layered = {
+        part.strip()
+        for contract in contracts
+        for layer in contract["layers"]
+        for part in layer.split("|")
+    }
+    rooms = {f"app.{p.name}" for p in (ROOT / "app").iterdir() if (p / "__init__.py").exists()}
+    assert rooms - layered == set()
+
+
+def test_every_room_says_what_it_answers():
+    for init in (ROOT / "app").glob("*/__init__.py"):
+        text = init.read_text(encoding="utf-8")
+        assert text.startswith('"""') and len(text) > 80, init
+        room = f"app.{init.parent.name}"
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ImportFrom):
+                assert (node.module or "").startswith(room), f"{init} imports from outside"
