@@ -296,7 +296,7 @@ def _m004_team(db: sqlite_utils.Database) -> None:
 
 
 def _m005_team_digest(db: sqlite_utils.Database) -> None:
-    """A stored digest of each open case's team figures (app.team.team), valid for a date range;
+    """A stored digest of each open case's team figures (app.team.digest), valid for a date range;
     triggers drop a case's digest whenever anything it was worked out from changes, so a
     stale row can never be read, whichever program wrote."""
     db["team_digest"].create(

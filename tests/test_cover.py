@@ -24,7 +24,7 @@ from app.team.cover import (
     mark_absent,
     summaries_for,
 )
-from app.team.team import team_table, visible_caseworker_ids
+from app.team.table import team_table, visible_caseworker_ids
 from tests.builders import StockBuilder
 
 ON = date(2026, 11, 23)

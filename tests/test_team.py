@@ -12,18 +12,10 @@ import pytest
 from app.base.errors import NotFoundError, RuleTableError
 from app.chain.rules import standard_weights
 from app.stock.stock import case_states, load_facts
-from app.team.team import (
-    FIGURES,
-    employer_cases,
-    impulse_inflow,
-    milestone_forecast,
-    parse_team_rules,
-    phase_counts,
-    team_rules,
-    team_table,
-    team_view,
-    weighted_load,
-)
+from app.team.charts import impulse_inflow, milestone_forecast, team_view
+from app.team.employer import employer_cases
+from app.team.rules import FIGURES, parse_team_rules, team_rules
+from app.team.table import phase_counts, team_table, weighted_load
 from db import transaction
 from tests.builders import StockBuilder
 

@@ -11,15 +11,10 @@ import pytest
 
 from app.demo.demo import build_demo
 from app.priority.score import requirement_met
-from app.team.team import (
-    FAR_DAYS,
-    NEAR_DAYS,
-    milestone_forecast,
-    scan_team,
-    team_loads,
-    team_table,
-    team_view,
-)
+from app.team.charts import milestone_forecast, team_view
+from app.team.digest import scan_team, team_loads
+from app.team.rules import FAR_DAYS, NEAR_DAYS
+from app.team.table import team_table
 from db import BUSY_TIMEOUT_MS, open_db, transaction
 
 ON = date(2026, 11, 23)
@@ -186,7 +181,7 @@ def test_closed_or_deleted_cases_leave_the_table(demo) -> None:
 def test_other_rules_mean_every_digest_is_redone(demo, monkeypatch) -> None:
     team_table(demo, ON)
     demo.execute("UPDATE team_digest SET impulses = impulses + 100")  # as if other rules
-    import app.team.team as team
+    import app.team.digest as team
 
     monkeypatch.setattr(team, "_digest_fingerprint", lambda: "other rules")
     assert table_figures(demo, ON) == reference_table(demo, ON)

@@ -96,7 +96,7 @@ def _is_today(ctx: Any, on: date | None) -> bool:
 @json_option
 @pass_ctx
 def team(ctx: Any, as_: str | None, with_cases: bool, on: date | None, as_json: bool) -> None:
-    from app.team.team import team_table, visible_caseworker_ids
+    from app.team.table import team_table, visible_caseworker_ids
 
     conn = ctx.conn(check=False)
     day = ctx.on(on)
@@ -344,7 +344,7 @@ def employer(ctx: Any, name: str, on: date | None, as_json: bool) -> None:
     from app.base.model import PLAN_STATUS_SV
     from app.chain.state import milestone_day_text
     from app.cli.output import counted, milestone_when
-    from app.team.team import employer_cases
+    from app.team.employer import employer_cases
 
     view = employer_cases(ctx.conn(check=False), name, ctx.on(on))
     if as_json:
@@ -411,7 +411,7 @@ def report_team(
     as_json: bool,
 ) -> None:  # fmt: skip
     from app.team.report import write_team_report
-    from app.team.team import visible_caseworker_ids
+    from app.team.table import visible_caseworker_ids
 
     if (pdf is None) == (xlsx is None):
         raise click.UsageError(_("Ange antingen --pdf FIL eller --xlsx FIL."))

@@ -14,7 +14,7 @@ transaction for the whole selection. For each case that changes hands:
 
 The balancing proposal (``propose_balance``) evens out the next ``weeks`` weeks (rule file
 resources/rules/team.toml, default 4) of load between the active caseworkers. A case's load
-is the team load (app.team.team) with its milestone term counted over the next ``weeks × 7``
+is the team load (app.team.table) with its milestone term counted over the next ``weeks × 7``
 days (the same as the team table's at 4 weeks). Greedy: repeatedly take the most loaded
 caseworker who has a movable case and the least loaded one who may receive, and move the
 case whose load is closest to half their gap (a move is only made when its load is smaller
@@ -48,7 +48,8 @@ from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.chain.state import milestone_label
 from app.priority.profile import Caseworker
-from app.team.team import milestones_of, team_loads, team_rules
+from app.team.digest import milestones_of, team_loads
+from app.team.rules import team_rules
 from db import queries, transaction
 
 MAX_REASON_LENGTH = 1000
@@ -354,7 +355,7 @@ def propose_balance(
         ).fetchall()
         if wanted is None or r[0] in wanted
     }
-    # The stored case digests give each case's load and milestones ahead (app.team.team).
+    # The stored case digests give each case's load and milestones ahead (app.team.digest).
     case_loads, ahead = team_loads(
         conn, on, caseworker_ids=None if wanted is None else list(pool), ahead_days=horizon,
         store=store,

@@ -21,14 +21,9 @@ from typing import Any
 from app.base.errors import InvalidInputError
 from app.base.i18n import _
 from app.exchange.cells import no_formulas
-from app.team.team import (
-    FIGURE_LABELS_SV,
-    PHASE_KEYS,
-    PHASE_LABELS_SV,
-    TeamRow,
-    TeamView,
-    team_view,
-)
+from app.team.charts import TeamView, team_view
+from app.team.rules import FIGURE_LABELS_SV, PHASE_KEYS, PHASE_LABELS_SV
+from app.team.table import TeamRow
 
 TITLE_SV = "Teamets arbetsbelastning"
 PDF_MAX_ROWS = 24

@@ -30,9 +30,10 @@ from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 from app.chain.rules import standard_weights
 from app.priority.score import rank
 from app.stock.stock import load_facts
+from app.team.charts import team_view
 from app.team.reassign import propose_balance
 from app.team.report import write_team_report
-from app.team.team import team_table, team_view
+from app.team.table import team_table
 from db import open_db
 from db.queries import delete_setting
 

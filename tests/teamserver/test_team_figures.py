@@ -1,5 +1,5 @@
 """The lead's team figures on their replica equal those of one database holding everything
-(app/team/team.py's table is the oracle): every impulse outcome, follow-up and absence made on a
+(app/team/table.py's table is the oracle): every impulse outcome, follow-up and absence made on a
 caseworker's desk reaches the lead."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from app.case.inbox import record_outcome
 from app.followups.followups import create_follow_up, done_follow_up
 from app.priority.profile import resolve_caseworker
 from app.team.cover import mark_absent
-from app.team.team import team_table
+from app.team.table import team_table
 from db import open_db
 from tests.teamserver.team import CLOCK, fill_stock, make_team
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from app.priority.profile import resolve_caseworker
+from app.team.charts import team_view
 from app.team.cover import list_absences
-from app.team.team import team_view
 from db import open_db
 from tests.ui.helpers import loaded_view
 from ui.main_window import TEAM, MainWindow

@@ -64,7 +64,7 @@ def english(qapp, tmp_path: Path) -> Iterator[QTranslator]:
         # Numbers and week labels follow the language: ui/style.py decimal() and week_label().
         ("Format", ",", "."),
         ("Format", "v%1", "W%1"),
-        # The Team tab; "Totalt" is the totals row's name from app/team/team.py, which
+        # The Team tab; "Totalt" is the totals row's name from app/team/rules.py, which
         # ui/models/team_model.py translates in the TeamModel context.
         ("TeamView", "Räknar fram teamets läge…", "Working out the team's status…"),
         ("TeamModel", "Ej kontakt\n60+ d", "No contact\n60+ d"),

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from app.stock.stock import load_facts
 from app.team.cover import mark_absent
+from app.team.employer import employer_cases
 from app.team.reassign import BalanceProposal, apply_moves, propose_balance, reassign
-from app.team.team import employer_cases
 from ui.context import AppContext
 from ui.style import ACCENT, chain_text, date_sv, decimal
 

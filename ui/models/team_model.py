@@ -15,7 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtCore import QPersistentModelIndex as _PIndex
 from PySide6.QtGui import QFont
 
-from app.team.team import TOTALS_SV, UNASSIGNED_SV, TeamRow, TeamTable
+from app.team.rules import TOTALS_SV, UNASSIGNED_SV
+from app.team.table import TeamRow, TeamTable
 from ui.style import date_sv, decimal
 
 # (figure name, header, the figure whose case ids the cell lists when clicked)
@@ -57,7 +58,7 @@ FIGURE_COLUMNS = {name: i for i, (name, _h, _f) in enumerate(COLUMNS)}
 FigureRole = Qt.ItemDataRole.UserRole + 1  # the figure whose cases a cell lists
 CaseIdsRole = Qt.ItemDataRole.UserRole + 2  # those case ids
 RowRole = Qt.ItemDataRole.UserRole + 3
-# app.team.team (no Qt) names its two rows that are not a caseworker in Swedish; they are
+# app.team.rules (no Qt) names its two rows that are not a caseworker in Swedish; they are
 # translated here in the fixed context TeamModel (hand-kept entries in the .ts file).
 ROW_LABELS = (UNASSIGNED_SV, TOTALS_SV)
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.team.team import TeamView as TeamData
-from app.team.team import team_view
+from app.team.charts import TeamView as TeamData
+from app.team.charts import team_view
 from ui.context import AppContext
 from ui.dialogs.team_actions import (
     AbsenceDialog,

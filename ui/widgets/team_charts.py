@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.team.team import MilestoneForecast
+from app.team.charts import MilestoneForecast
 from ui.style import ACCENT, NO_PHASE_COLOUR, PHASE_COLOURS, phase_label, week_label
 
 PHASE_ORDER = ("1-90", "91-180", "181-365", "366+", "none")
