@@ -264,7 +264,7 @@ def test_backup_before_migration(tmp_path: Path, conn: sqlite3.Connection, db_pa
 
 
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(tmp_path: Path, db_path: Path):
-    from app.demo.demo import build_demo
+    from app.demo.generator import build_demo
 
     conn = open_db(db_path)
     build_demo(conn, caseworkers=2, cases_per_caseworker=60, seed=1, today=date(2026, 11, 23))
@@ -307,7 +307,7 @@ def test_restore_into_a_missing_database_replaces_the_file(
 
 
 def test_restore_over_a_damaged_database(db_path: Path, tmp_path: Path):
-    from app.demo.demo import build_demo
+    from app.demo.generator import build_demo
 
     conn = open_db(db_path)
     build_demo(conn, caseworkers=2, cases_per_caseworker=60, seed=1, today=date(2026, 11, 23))
@@ -363,7 +363,7 @@ def test_cli_backup_now_list_restore(run_cli, conn: sqlite3.Connection, db_path:
 def test_cli_restore_of_an_unknown_or_damaged_backup_exits_2(
     run_cli, db_path: Path, tmp_path: Path
 ):
-    from app.demo.demo import build_demo
+    from app.demo.generator import build_demo
 
     conn = open_db(db_path)
     build_demo(conn, caseworkers=2, cases_per_caseworker=60, seed=1, today=date(2026, 11, 23))

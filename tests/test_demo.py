@@ -18,7 +18,7 @@ import db
 from app.base.errors import ExistingDataError
 from app.base.model import DocumentKind, FollowUpKind, ImpulseOutcome, ImpulseType
 from app.chain.state import ChainState, chain_on
-from app.demo.demo import DemoSummary, build_demo
+from app.demo.generator import DemoSummary, build_demo
 from app.safety.pin import birth_date_of, is_valid_pin
 
 TODAY = date(2026, 11, 23)
@@ -423,7 +423,7 @@ def test_refuses_a_database_that_already_has_caseworkers(tmp_path: Path) -> None
 
 
 def test_module_imports_without_faker() -> None:
-    code = "import sys, app.demo; print('faker' in sys.modules)"
+    code = "import sys, app.demo.generator; print('faker' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from app.demo.demo import build_demo
+from app.demo.generator import build_demo
 from db import open_db
 from db.backup import backup_into_folder, integrity, list_backups
 from tests.builders import StockBuilder

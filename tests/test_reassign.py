@@ -245,7 +245,7 @@ def test_apply_moves_only_when_confirmed_and_current(
 
 
 def test_balance_on_a_demo_team_never_moves_planned_cases(conn: sqlite3.Connection) -> None:
-    from app.demo.demo import build_demo
+    from app.demo.generator import build_demo
 
     build_demo(conn, caseworkers=4, cases_per_caseworker=40, seed=3, today=ON)
     planned = {r[0] for r in conn.execute("SELECT case_id FROM planned_dates")}

@@ -78,7 +78,7 @@ def test_a_team_stock_loaded_in_chunks_equals_one_pass(tmp_path, monkeypatch):
     # the same rows, in the order rank() gives over all the facts at once.
     import app.stock.stock as stock_module
     from app.chain.rules import standard_weights
-    from app.demo.demo import build_demo
+    from app.demo.generator import build_demo
     from app.priority.score import rank
     from app.stock.stock import load_facts
     from db import open_db

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.demo.demo import build_demo
+from app.demo.generator import build_demo
 from app.priority.score import requirement_met
 from app.team.charts import milestone_forecast, team_view
 from app.team.digest import scan_team, team_loads

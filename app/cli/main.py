@@ -105,7 +105,7 @@ def open_window(db_path: Path, exit_when_ready: bool) -> int:
 @click.option("--today", "today", type=DATE, default=None, help=_("Demostockens 'i dag'."))
 @pass_ctx
 def demo(ctx: Context, caseworkers: int, cases: int, seed: int, today: date | None) -> None:
-    from app.demo.demo import build_demo, refuse_existing
+    from app.demo.generator import build_demo, refuse_existing
 
     conn = ctx.conn()
     refuse_existing(conn)  # before the progress bar, so a refusal is the only line

@@ -23,7 +23,7 @@ def ensure_demo(path: Path, caseworkers: int = 500, cases: int = 200) -> None:
     """Build the demo database at ``path`` once (seed 7, on ``ON``); kept between runs."""
     if path.exists():
         return
-    from app.demo.demo import build_demo
+    from app.demo.generator import build_demo
     from db import open_db
 
     started = time.perf_counter()

@@ -28,7 +28,7 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.demo.demo import LEAD_EXT_ID
+from app.demo.assumptions import LEAD_EXT_ID
 from app.priority.profile import resolve_caseworker
 from app.stock.search import search_case_ids
 from app.stock.stock import stock_rows

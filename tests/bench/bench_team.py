@@ -49,7 +49,7 @@ def window_lines(path: Path, repeat: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.base.clock import STOCKHOLM, FixedClock
-    from app.demo.demo import LEAD_EXT_ID
+    from app.demo.assumptions import LEAD_EXT_ID
     from app.priority.profile import resolve_caseworker
     from ui.context import AppContext
     from ui.views.team import TeamView

@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.demo.demo import build_demo
+from app.demo.generator import build_demo
 from app.priority.profile import resolve_caseworker
 from db import open_db
 
