@@ -12,7 +12,7 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError
 from app.case.inbox import record_outcome
-from app.followups.followups import done_follow_up
+from app.followups.store import done_follow_up
 from app.priority.profile import resolve_caseworker
 from app.team.cover import (
     absences_on,

@@ -18,15 +18,14 @@ import pytest
 from icalendar import Calendar
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups.followups import (
-    Recurrence,
-    add_months,
+from app.followups.ics import export_ics, uid_of
+from app.followups.recurrence import Recurrence, add_months
+from app.followups.store import (
     create_follow_up,
     done_follow_up,
     get_follow_up,
     reschedule_follow_up,
 )
-from app.followups.ics import export_ics, uid_of
 from app.followups.when import parse_every
 from app.priority.profile import Caseworker, resolve_caseworker
 from db import open_db

@@ -12,23 +12,21 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError, NotFoundError
 from app.chain.state import chain_on
-from app.followups.followups import (
-    Recurrence,
-    case_floor,
+from app.followups.floor import case_floor, floor_for_chain, legal_floor
+from app.followups.recurrence import Recurrence
+from app.followups.standard import ensure_standard_follow_ups
+from app.followups.store import (
     create_follow_up,
     delete_follow_up,
     dismiss_follow_up,
     done_follow_up,
-    floor_for_chain,
     get_follow_up,
-    legal_floor,
     list_follow_ups,
     reschedule_follow_up,
     snooze_follow_up,
     undo_delete,
     wake_snoozed,
 )
-from app.followups.standard import ensure_standard_follow_ups
 from app.priority.profile import Caseworker, resolve_caseworker
 from app.stock.stock import load_facts
 from tests.builders import StockBuilder

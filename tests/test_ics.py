@@ -10,15 +10,10 @@ import pytest
 from icalendar import Calendar
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups.followups import (
-    Recurrence,
-    create_follow_up,
-    delete_follow_up,
-    done_follow_up,
-    snooze_follow_up,
-)
 from app.followups.ics import export_ics, scrub, uid_of
+from app.followups.recurrence import Recurrence
 from app.followups.standard import ensure_standard_follow_ups
+from app.followups.store import create_follow_up, delete_follow_up, done_follow_up, snooze_follow_up
 from app.priority.profile import Caseworker, resolve_caseworker
 from tests.builders import StockBuilder
 

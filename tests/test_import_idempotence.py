@@ -331,7 +331,7 @@ def test_an_undone_consent_no_longer_blocks_the_import(conn, workers, tmp_path):
 
 
 def test_a_new_impulse_wakes_a_follow_up_snoozed_until_a_document_arrives(conn, workers, tmp_path):
-    pytest.importorskip("app.followups.followups")
+    pytest.importorskip("app.followups.store")
     run(conn, write(tmp_path / "c.csv", HEADER, ROWS))
     case_id = conn.execute("SELECT id FROM cases WHERE case_ref = 'A1'").fetchone()[0]
     conn.execute(

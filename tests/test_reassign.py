@@ -10,8 +10,8 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
-from app.followups.followups import list_follow_ups
 from app.followups.reminders import due_reminders
+from app.followups.store import list_follow_ups
 from app.priority.profile import resolve_caseworker
 from app.team.cover import mark_absent
 from app.team.reassign import apply_moves, propose_balance, reassign, reassign_stock

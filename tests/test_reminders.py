@@ -12,13 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups.followups import (
-    Recurrence,
-    create_follow_up,
-    done_follow_up,
-    snooze_follow_up,
-    wake_snoozed,
-)
+from app.followups.recurrence import Recurrence
 from app.followups.reminders import (
     MISSED_LOOKBACK_DAYS,
     WorkingHours,
@@ -35,6 +29,7 @@ from app.followups.reminders import (
     touch_last_seen,
     working_hours,
 )
+from app.followups.store import create_follow_up, done_follow_up, snooze_follow_up, wake_snoozed
 from app.followups.when import parse_when
 from app.priority.profile import Caseworker, resolve_caseworker
 from db import open_db, transaction
@@ -297,7 +292,7 @@ def test_bad_working_hours_are_refused_and_a_bad_stored_value_falls_back(conn, h
 
 
 def test_deleted_done_and_closed_case_follow_ups_do_not_remind(conn, stock, hl01):
-    from app.followups.followups import delete_follow_up
+    from app.followups.store import delete_follow_up
 
     clock = FixedClock(at(ON, 7))
     deleted = add(conn, hl01, at(ON, 9))

@@ -1,6 +1,6 @@
 """What the window can do to a follow-up, shared by the list, the banner and the case view.
 
-Each action opens its dialog (or acts at once), writes through app.followups.followups on the
+Each action opens its dialog (or acts at once), writes through app.followups.store on the
 database thread (``ctx.tasks``), then calls ``ctx.changed()`` so every view, the reminder
 scheduler included, reads the table again. Messages go to ``notice`` and the status bar.
 """
@@ -17,7 +17,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.base.errors import OverblickError
-from app.followups.followups import (
+from app.followups.reminders import Reminder
+from app.followups.store import (
     FollowUp,
     SnoozeResult,
     create_follow_up,
@@ -28,7 +29,6 @@ from app.followups.followups import (
     snooze_follow_up,
     undo_delete,
 )
-from app.followups.reminders import Reminder
 from ui.context import AppContext
 from ui.dialogs.follow_up import (
     FollowUpDialog,

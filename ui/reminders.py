@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.base.errors import NotFoundError
-from app.followups.followups import get_follow_up
 from app.followups.reminders import Reminder
+from app.followups.store import get_follow_up
 from ui.context import AppContext
 from ui.models.follow_up_model import tr, when_sv
 

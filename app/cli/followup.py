@@ -24,7 +24,7 @@ def when_sv(moment: datetime) -> str:
 
 
 def _line(fu: Any, now: datetime) -> str:
-    from app.followups.followups import WAKE_ON_SV
+    from app.followups.store import WAKE_ON_SV
 
     tag = _("[standard] ") if fu.origin == "standard" else ""
     text = (
@@ -100,7 +100,8 @@ def add(
     ctx: Any, case_id: str, at: str, kind: str, note: str | None, every: str | None,
     until: str | None, count: int | None, as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
-    from app.followups.followups import Recurrence, create_follow_up
+    from app.followups.recurrence import Recurrence
+    from app.followups.store import create_follow_up
     from app.followups.when import parse_day, parse_every, parse_when
 
     if (until or count) and not every:
@@ -143,7 +144,8 @@ def list_(
     as_json: bool,
 ) -> None:  # fmt: skip
     from app.base.clock import utc_iso
-    from app.followups.followups import legal_floor, list_follow_ups
+    from app.followups.floor import legal_floor
+    from app.followups.store import list_follow_ups
 
     conn = ctx.conn()
     caseworker = actor(ctx, as_)
@@ -185,7 +187,7 @@ def list_(
 @json_option
 @pass_ctx
 def done(ctx: Any, follow_up_id: int, note: str | None, as_: str | None, as_json: bool) -> None:
-    from app.followups.followups import done_follow_up
+    from app.followups.store import done_follow_up
 
     fu = done_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock, note)
     advanced = fu.state == "open"
@@ -227,7 +229,7 @@ def snooze(
     ctx: Any, follow_up_id: int, until: str, wake: str, as_: str | None, on: date | None,
     as_json: bool,
 ) -> None:  # fmt: skip
-    from app.followups.followups import WAKE_ON_SV, snooze_follow_up
+    from app.followups.store import WAKE_ON_SV, snooze_follow_up
     from app.followups.when import parse_when
 
     now = now_of(ctx, on)
@@ -268,7 +270,7 @@ def snooze(
 def reschedule(
     ctx: Any, follow_up_id: int, at: str, as_: str | None, on: date | None, as_json: bool
 ) -> None:
-    from app.followups.followups import reschedule_follow_up
+    from app.followups.store import reschedule_follow_up
     from app.followups.when import parse_when
 
     now = now_of(ctx, on)
@@ -289,7 +291,7 @@ def reschedule(
 @json_option
 @pass_ctx
 def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-    from app.followups.followups import delete_follow_up
+    from app.followups.store import delete_follow_up
 
     fu = delete_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
     if as_json:
@@ -306,7 +308,7 @@ def delete(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
-    from app.followups.followups import undo_delete
+    from app.followups.store import undo_delete
 
     fu = undo_delete(ctx.conn(), follow_up_id, actor(ctx, as_), ctx.clock)
     if as_json:
@@ -324,7 +326,7 @@ def undo(ctx: Any, follow_up_id: int, as_: str | None, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def dismiss(ctx: Any, follow_up_id: int, reason: str, as_: str | None, as_json: bool) -> None:
-    from app.followups.followups import dismiss_follow_up
+    from app.followups.store import dismiss_follow_up
 
     fu = dismiss_follow_up(ctx.conn(), follow_up_id, actor(ctx, as_), reason, ctx.clock)
     if as_json:

@@ -368,7 +368,7 @@ def _record_failed(
 def _wake_snoozed(conn: sqlite3.Connection, doc_kinds: dict[int, str | None], clock: Clock) -> None:
     """Wake follow-ups snoozed "until a new document arrives" on cases with a new impulse."""
     try:
-        from app.followups.followups import wake_snoozed
+        from app.followups.store import wake_snoozed
     except ImportError:  # the follow-up engine is not there (yet)
         return
     now = utc_iso(clock.now())

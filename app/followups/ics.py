@@ -22,7 +22,7 @@ from app.base.clock import STOCKHOLM
 from app.base.errors import InvalidInputError
 from app.base.i18n import _, label
 from app.base.model import FOLLOW_UP_KIND_SV
-from app.followups.followups import FollowUp, list_follow_ups
+from app.followups.store import FollowUp, list_follow_ups
 from app.followups.when import at_local
 from app.priority.profile import Caseworker
 

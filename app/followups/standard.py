@@ -3,7 +3,7 @@ asks for, one at each lead time of each coming milestone (resources/rules/chain.
 by the daily job and ``overblick follow-up standard``; see docs/follow-ups.md.
 
 They belong to the case's caseworker, can be done, snoozed or dismissed with a reason, but
-not deleted or rescheduled (their time follows the chain): app.followups.followups keeps
+not deleted or rescheduled (their time follows the chain): app.followups.store keeps
 those rules.
 """
 
@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from app.base.clock import Clock, local_date_of, utc_iso
 from app.chain.rules import chain_rules
 from app.chain.state import ChainState, chain_on
-from app.followups.followups import SYSTEM_ACTOR
+from app.followups.store import SYSTEM_ACTOR
 from app.followups.when import at_local
 from app.stock.stock import unpack_periods
 from db import queries, transaction

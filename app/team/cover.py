@@ -34,7 +34,7 @@ from app.base.clock import Clock, start_of_day_utc, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.case.inbox import InboxItem, inbox_items
-from app.followups.followups import FollowUp, list_follow_ups
+from app.followups.store import FollowUp, list_follow_ups
 from app.followups.when import at_local
 from app.priority.profile import Caseworker
 from db import queries, transaction

@@ -12,7 +12,7 @@ import pytest
 
 from app.case.casework import add_note, edit_case
 from app.case.inbox import record_outcome
-from app.followups.followups import create_follow_up
+from app.followups.store import create_follow_up
 from app.sync import local
 from tests.pg import drop_everything, make_database, server_answers
 from tests.teamserver.replicas import case_refs_of, snapshot

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.followups.followups import create_follow_up
+from app.followups.store import create_follow_up
 from app.sync import local
 from app.sync.hlc import Hlc
 from app.team.reassign import reassign

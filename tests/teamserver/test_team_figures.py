@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from app.case.inbox import record_outcome
-from app.followups.followups import create_follow_up, done_follow_up
+from app.followups.store import create_follow_up, done_follow_up
 from app.priority.profile import resolve_caseworker
 from app.team.cover import mark_absent
 from app.team.table import team_table

@@ -6,8 +6,8 @@ import json
 from datetime import date, datetime
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.followups.followups import create_follow_up
 from app.followups.standard import ensure_standard_follow_ups
+from app.followups.store import create_follow_up
 from app.priority.profile import Caseworker
 from db import open_db
 

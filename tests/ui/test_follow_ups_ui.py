@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.followups.followups import get_follow_up
 from app.followups.reminders import Reminder
+from app.followups.store import get_follow_up
 from db import open_db
 from tests.ui.conftest import ON
 from tests.ui.follow_up_helpers import (

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from app.base.clock import STOCKHOLM, Clock
 from app.base.errors import InvalidInputError
-from app.followups.followups import MAX_NOTE_LENGTH, Recurrence
+from app.followups.recurrence import Recurrence
+from app.followups.store import MAX_NOTE_LENGTH
 from app.followups.when import parse_when
 from ui.models.follow_up_model import KIND_CHOICES, WAKE_CHOICES, tr, when_sv
 from ui.style import ACCENT

@@ -19,7 +19,8 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from app.base.clock import STOCKHOLM
 from app.base.model import FOLLOW_UP_KIND_SV
-from app.followups.followups import FollowUp, HiddenSummary, legal_floor, list_follow_ups
+from app.followups.floor import HiddenSummary, legal_floor
+from app.followups.store import FollowUp, list_follow_ups
 from app.priority.profile import Caseworker
 from ui.style import ACCENT, date_sv
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.followups.followups import FollowUp
+from app.followups.store import FollowUp
 from ui.context import AppContext
 from ui.dialogs.follow_up import FollowUpDialog, SnoozeDialog, TextDialog
 from ui.follow_up_actions import FollowUpActions, Target

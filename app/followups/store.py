@@ -1,5 +1,4 @@
 """Follow-ups (bevakningar): personal ones the caseworker sets, standard ones from the chain.
-
 The ``follow_ups`` table is the single truth; every change is written to the case's event
 log (actor = the caseworker's signature, or ``system`` for what the engine does itself).
 
@@ -8,7 +7,7 @@ Rules this module keeps (see docs/follow-ups.md):
 - A personal follow-up is never changed by the system, except that a snooze the
   caseworker asked to be woken by an impulse is woken (``wake_snoozed``).
 - A standard follow-up (origin ``standard``) is created by
-  ``app.standard_follow_ups.ensure_standard_follow_ups``
+  ``app.followups.standard.ensure_standard_follow_ups``
   at each lead time of a milestone; it can be done, snoozed or dismissed with a reason,
   but not deleted or rescheduled (its time follows the chain).
 - Delete is soft and undoable: the row is kept with ``deleted_at`` set and state
@@ -20,19 +19,24 @@ Rules this module keeps (see docs/follow-ups.md):
 
 from __future__ import annotations
 
-import calendar
-import json
 import sqlite3
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from app.base.clock import STOCKHOLM, Clock, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import N_, _, label
 from app.base.model import FOLLOW_UP_KIND_SV, FollowUpKind, FollowUpOrigin, FollowUpState
-from app.chain.rules import ChainRules, chain_rules
-from app.chain.state import ChainState, chain_on
+from app.followups.floor import (
+    _OWNER,
+    Floor,
+    _aware,
+    _local_text,
+    _parse_ts,
+    case_floor,
+)
+from app.followups.recurrence import Recurrence
 from app.followups.when import at_local
 from app.priority.profile import Caseworker
 from db import queries, transaction
@@ -47,144 +51,12 @@ WAKE_ON_SV = {
     "none": N_("inget"),
 }
 
-# The legal floor's checkpoints are at this local time.
-FLOOR_TIME = time(8, 0)
-
 _COLUMNS = (
     "f.id, f.case_id, c.case_ref, c.status AS case_status, f.owner_id, f.due_at, f.kind, "
     "f.origin, f.milestone_key, f.lead_days, f.note, f.state, f.snoozed_until, f.wake_on, "
     "f.recurrence, f.occurrences, f.created_at, f.closed_at, f.close_note, f.fired_at, "
     "f.deleted_at"
 )
-_OWNER = "coalesce(f.owner_id, c.caseworker_id)"
-
-
-def _parse_ts(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=STOCKHOLM)
-
-
-def _local_text(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.astimezone(STOCKHOLM).isoformat()
-
-
-UNITS = ("days", "weeks", "months")
-
-
-def add_months(day: date, months: int, keep_day: int) -> date:
-    """The date ``months`` calendar months after ``day``, on ``keep_day`` of that month (its
-    last day when the month is shorter: 31 January + 1 month is 28 or 29 February)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(keep_day, calendar.monthrange(year, month + 1)[1]))
-
-
-def _time_text(at: time) -> str:
-    return at.isoformat(timespec="minutes" if not at.second else "seconds")
-
-
-@dataclass(frozen=True, slots=True)
-class Recurrence:
-    """Every ``every`` days, weeks or months; ends after ``until`` (a local date) or
-    ``count`` times.
-
-    A series keeps its own wall-clock time ``at`` (and, monthly, its ``day`` of the month):
-    each occurrence is that local time on its own date, so a time the spring change skips
-    moves forward for that one night only, and the series is back the next time.
-    """
-
-    every: int
-    unit: str  # "days" | "weeks" | "months"
-    until: date | None = None
-    count: int | None = None
-    at: time | None = None  # local wall-clock time; set by anchored() when stored
-    day: int | None = None  # months: the day of the month kept (the last day when shorter)
-
-    def __post_init__(self) -> None:
-        if self.unit not in UNITS:
-            raise InvalidInputError(
-                _("En återkommande bevakning upprepas i dagar, veckor eller månader.")
-            )
-        if self.every < 1:
-            raise InvalidInputError(_("Intervallet ska vara minst 1."))
-        if self.count is not None and self.count < 1:
-            raise InvalidInputError(_("Antalet gånger ska vara minst 1."))
-
-    def anchored(self, due: datetime) -> Recurrence:
-        """This series with its wall-clock time (and day of the month) taken from ``due``."""
-        local = due.astimezone(STOCKHOLM)
-        return replace(
-            self,
-            at=local.time().replace(microsecond=0),
-            day=local.day if self.unit == "months" else None,
-        )
-
-    def to_text(self) -> str:
-        return json.dumps(self.as_json(), ensure_ascii=False, sort_keys=True)
-
-    @classmethod
-    def from_text(cls, text: str | None) -> Recurrence | None:
-        if not text:
-            return None
-        data = json.loads(text)
-        until, at = data.get("until"), data.get("at")
-        return cls(
-            int(data["every"]),
-            str(data["unit"]),
-            date.fromisoformat(until) if until else None,
-            data.get("count"),
-            time.fromisoformat(at) if at else None,
-            data.get("day"),
-        )
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "every": self.every,
-            "unit": self.unit,
-            "until": self.until.isoformat() if self.until else None,
-            "count": self.count,
-            "at": _time_text(self.at) if self.at else None,
-            "day": self.day,
-        }
-
-    def label_sv(self) -> str:
-        unit = {"days": "dag", "weeks": "vecka", "months": "månad"}[self.unit]
-        text = f"var {unit}" if self.every == 1 else f"var {self.every}:e {unit}"
-        if self.until:
-            text += f" till {self.until.isoformat()}"
-        if self.count:
-            text += f", {self.count} gånger"
-        return text
-
-    def next_day(self, day: date) -> date:
-        """The local date of the occurrence after one on ``day``."""
-        if self.unit == "months":
-            return add_months(day, self.every, self.day or day.day)
-        return day + timedelta(days=self.every * (7 if self.unit == "weeks" else 1))
-
-    def next_due(self, due: datetime, occurrences_done: int) -> datetime | None:
-        """The occurrence after ``due``, or None when the series ends (``occurrences_done``
-        counts the one just done).
-
-        Worked out on the calendar, never by adding hours to ``due``: the next local date,
-        at the series' own wall-clock time, resolved to an instant for that date. A time
-        the spring change skips (02:30 on its night) moves forward by the hour skipped
-        (03:30); a time the autumn change repeats takes its first occurrence (summer time,
-        fold=0).
-        """
-        if self.count is not None and occurrences_done >= self.count:
-            return None
-        local = due.astimezone(STOCKHOLM)
-        following = at_local(self.next_day(local.date()), self.at or local.time())
-        if self.until is not None and following.date() > self.until:
-            return None
-        return following
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,146 +571,3 @@ def list_follow_ups(
         items = [f for f in items if f.fire_at < end_of_day and not f.is_snoozed(now)]
     items.sort(key=lambda f: (f.fire_at, f.id))
     return items
-
-
-# -- the legal floor ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Floor:
-    """The latest moment a snooze or plan may hide a case: a chain checkpoint."""
-
-    at: datetime  # Stockholm time
-    milestone_key: str
-    milestone_date: date
-    lead_days: int  # 0: the milestone's own date
-    label_sv: str
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "at": utc_iso(self.at),
-            "at_local": _local_text(self.at),
-            "milestone_key": self.milestone_key,
-            "milestone_date": self.milestone_date.isoformat(),
-            "lead_days": self.lead_days,
-            "label": self.label_sv,
-        }
-
-
-def floor_for_chain(chain: ChainState, now: datetime) -> Floor | None:
-    """The first checkpoint after ``now``: for each milestone not passed, its date minus
-    each lead time, and its date itself, at 08:00 local. None without a running chain."""
-    now = _aware(now)
-    today = now.astimezone(STOCKHOLM).date()
-    best: Floor | None = None
-    for milestone in chain.milestones:
-        if milestone.date < today:
-            continue
-        for lead in (*milestone.lead_days, 0):
-            moment = at_local(milestone.date - timedelta(days=lead), FLOOR_TIME)
-            if moment > now and (best is None or moment < best.at):
-                best = Floor(moment, milestone.key, milestone.date, lead, milestone.label_sv)
-    return best
-
-
-def _periods_of(conn: sqlite3.Connection, case_id: int) -> list[tuple[date, date | None]]:
-    return [
-        (date.fromisoformat(r[0]), date.fromisoformat(r[1]) if r[1] else None)
-        for r in conn.execute(
-            'SELECT start, "end" FROM sick_periods WHERE case_id = ?', (case_id,)
-        ).fetchall()
-    ]
-
-
-def case_floor(
-    conn: sqlite3.Connection, case_id: int, now: datetime, rules: ChainRules | None = None
-) -> Floor | None:
-    """The legal floor of one case at ``now`` (None when no milestone lies ahead)."""
-    row = conn.execute(
-        "SELECT employment, birth_date FROM cases WHERE id = ?", (case_id,)
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(_("Ärendet med id {case_id} finns inte.").format(case_id=case_id))
-    chain = chain_on(
-        _periods_of(conn, case_id),
-        _aware(now).astimezone(STOCKHOLM).date(),
-        employment=row["employment"],
-        birth_date=date.fromisoformat(row["birth_date"]) if row["birth_date"] else None,
-        rules=rules,
-    )
-    return floor_for_chain(chain, now)
-
-
-@dataclass(frozen=True, slots=True)
-class HiddenCase:
-    case_ref: str
-    by: str  # "snooze" | "plan"
-    requested: datetime
-    until: datetime  # requested, capped at the floor
-    floor: Floor | None
-
-    @property
-    def capped(self) -> bool:
-        return self.until < self.requested
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "case_id": self.case_ref,
-            "by": self.by,
-            "requested_until": utc_iso(self.requested),
-            "until": utc_iso(self.until),
-            "capped": self.capped,
-            "floor": self.floor.as_json() if self.floor else None,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class HiddenSummary:
-    """How many of a caseworker's cases a snooze or a plan keeps out of sight, and until
-    when (each capped at its legal floor)."""
-
-    count: int
-    until: datetime | None  # the latest moment any of them comes back
-    cases: list[HiddenCase]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "count": self.count,
-            "until": utc_iso(self.until) if self.until else None,
-            "until_local": _local_text(self.until),
-            "cases": [c.as_json() for c in self.cases],
-        }
-
-
-def legal_floor(conn: sqlite3.Connection, caseworker: Caseworker, now: datetime) -> HiddenSummary:
-    """The caseworker's cases hidden by a snoozed follow-up or a plan for a later day,
-    with until-when, each capped at the case's legal floor."""
-    now = _aware(now)
-    now_text = utc_iso(now)
-    today = now.astimezone(STOCKHOLM).date()
-    requested: dict[int, tuple[str, str, datetime]] = {}
-    for case_id, case_ref, until in conn.execute(
-        f"SELECT f.case_id, c.case_ref, max(f.snoozed_until) FROM follow_ups f "
-        f"JOIN cases c ON c.id = f.case_id WHERE f.state = 'open' AND f.deleted_at IS NULL "
-        f"AND c.status = 'open' AND {_OWNER} = ? AND f.snoozed_until > ? GROUP BY f.case_id",
-        (caseworker.id, now_text),
-    ).fetchall():
-        requested[case_id] = (case_ref, "snooze", _parse_ts(until))  # type: ignore[assignment]
-    for case_id, case_ref, on_date in conn.execute(
-        "SELECT p.case_id, c.case_ref, p.on_date FROM planned_dates p "
-        "JOIN cases c ON c.id = p.case_id WHERE p.caseworker_id = ? AND c.status = 'open' "
-        "AND p.on_date > ?",
-        (caseworker.id, today.isoformat()),
-    ).fetchall():
-        moment = at_local(date.fromisoformat(on_date), FLOOR_TIME)
-        if case_id not in requested or moment > requested[case_id][2]:
-            requested[case_id] = (case_ref, "plan", moment)
-    rules = chain_rules()
-    hidden = []
-    for case_id, (case_ref, by, until) in requested.items():
-        floor = case_floor(conn, case_id, now, rules)
-        capped = min(until, floor.at) if floor is not None else until
-        hidden.append(HiddenCase(case_ref, by, until, capped, floor))
-    hidden.sort(key=lambda h: (h.until, h.case_ref))
-    latest = max((h.until for h in hidden), default=None)
-    return HiddenSummary(len(hidden), latest, hidden)
