@@ -39,7 +39,7 @@ their next commit would be lost or would mix with the new file's -wal. The file 
 replaced atomically (temporary file + ``os.replace``, after removing stale -wal/-shm
 files) only when there is no usable live database to copy into: the file does not exist,
 or it is so damaged that SQLite cannot write to it. In that case no program can have it
-open for writing (a damaged database is never opened for writing, see app.safety.safety).
+open for writing (a damaged database is never opened for writing, see app.safety.integrity).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
-from app.safety.safety import (
+from app.safety.backups import (
     backup_before_import,
     backups_folder,
     daily_backup_if_due,

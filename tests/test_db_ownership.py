@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
+from app.safety.backups import take_backup
+from app.safety.integrity import open_checked
 from app.safety.pin import make_pin
-from app.safety.safety import open_checked, take_backup
 from db import (
     APPLICATION_ID,
     FileKind,

@@ -17,7 +17,8 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import OverblickError
 from app.demo.generator import build_demo
-from app.safety.safety import DatabaseDamagedError, check_on_start, open_checked, take_backup
+from app.safety.backups import take_backup
+from app.safety.integrity import DatabaseDamagedError, check_on_start, open_checked
 from db import open_db
 from db.backup import integrity
 

@@ -16,8 +16,10 @@ import pytest
 
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError, NotFoundError
+from app.safety.backups import take_backup
 from app.safety.pin import format_pin, make_pin, mask_pin
-from app.safety.safety import purge, purge_preview, reveal_pin, take_backup
+from app.safety.privacy import reveal_pin
+from app.safety.retention import purge, purge_preview
 from db import open_db, queries, transaction
 from tests.builders import StockBuilder
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.base.clock import Clock
 from app.base.errors import OverblickError
-from app.safety.safety import open_checked
+from app.safety.integrity import open_checked
 from db.errors import StorageError
 from resources import resource_path
 
@@ -72,7 +72,7 @@ def run_window(
         print("Överblick är redan öppet för den här databasen; det fönstret visas nu.")
         return 0
     try:
-        # Integrity first: a damaged database is never opened for writing (app.safety.safety).
+        # Integrity first: a damaged database is never opened for writing (app.safety.integrity).
         conn = open_checked(db_path)
         try:
             caseworker = resolve_caseworker(conn, None)
@@ -125,7 +125,7 @@ def offer_restore(exc: BaseException, db_path: Path) -> bool:
     if box.clickedButton() is not restore:
         return False
     from app.base.clock import SystemClock
-    from app.safety.safety import restore_backup
+    from app.safety.backups import restore_backup
 
     try:
         restore_backup(db_path, backup, SystemClock())

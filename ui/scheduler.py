@@ -49,7 +49,7 @@ from app.followups.reminders import (
     touch_last_seen,
 )
 from app.followups.standard import ensure_standard_follow_ups
-from app.safety.safety import daily_backup_if_due
+from app.safety.backups import daily_backup_if_due
 from app.team.cover import end_absences
 from ui.context import AppContext
 

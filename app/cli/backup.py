@@ -79,7 +79,7 @@ def backup() -> None:
 @json_option
 @pass_ctx
 def backup_now(ctx: Context, as_json: bool) -> int:
-    from app.safety.safety import take_backup
+    from app.safety.backups import take_backup
     from db.backup import integrity
 
     dest = take_backup(_require_db(ctx), "manual", ctx.clock)
@@ -107,7 +107,7 @@ def backup_now(ctx: Context, as_json: bool) -> int:
 @json_option
 @pass_ctx
 def backup_list(ctx: Context, verify: bool, as_json: bool) -> None:
-    from app.safety.safety import backups_folder, list_backups
+    from app.safety.backups import backups_folder, list_backups
     from db.backup import integrity
 
     backups = list_backups(ctx.db_path)
@@ -148,7 +148,7 @@ def backup_list(ctx: Context, verify: bool, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def backup_restore(ctx: Context, file: str, yes: bool, as_json: bool) -> None:
-    from app.safety.safety import resolve_backup, restore_backup
+    from app.safety.backups import resolve_backup, restore_backup
     from db.backup import BackupDamagedError, integrity
 
     source = resolve_backup(ctx.db_path, file)
@@ -195,7 +195,7 @@ def backup_restore(ctx: Context, file: str, yes: bool, as_json: bool) -> None:
 @json_option
 @pass_ctx
 def backup_check(ctx: Context, full: bool, as_json: bool) -> None:
-    from app.safety.safety import DatabaseDamagedError, check_on_start
+    from app.safety.integrity import DatabaseDamagedError, check_on_start
 
     report = check_on_start(_require_db(ctx), quick=not full)
     if as_json:
@@ -257,7 +257,7 @@ def _print_preview(preview: Any) -> None:
 @json_option
 @pass_ctx
 def retention_preview(ctx: Context, on: date | None, as_json: bool) -> None:
-    from app.safety.safety import purge_preview
+    from app.safety.retention import purge_preview
 
     preview = purge_preview(ctx.conn(), ctx.on(on))
     if as_json:
@@ -283,7 +283,7 @@ def _profile_actor(conn: Any) -> str | None:
 @click.option("--yes", "-y", "yes", is_flag=True, help=_("Fråga inte om bekräftelse."))
 @pass_ctx
 def retention_purge(ctx: Context, on: date | None, yes: bool) -> None:
-    from app.safety.safety import purge, purge_preview
+    from app.safety.retention import purge, purge_preview
 
     conn = ctx.conn()
     day = ctx.on(on)

@@ -166,7 +166,8 @@ class Context:
             create = _running_creating_command()
         if self._conn is None:
             if check:
-                from app.safety.safety import daily_backup_if_due, open_checked
+                from app.safety.backups import daily_backup_if_due
+                from app.safety.integrity import open_checked
 
                 self._conn = open_checked(self.db_path, create=create)
                 daily_backup_if_due(self._conn, self.db_path, self.clock)

@@ -130,7 +130,8 @@ def sync(click_ctx: click.Context, as_json: bool) -> None:
     2: servern nås inte; den lokala databasen är då orörd)."""
     if click_ctx.invoked_subcommand is not None:
         return
-    from app.safety.safety import daily_backup_if_due, open_checked
+    from app.safety.backups import daily_backup_if_due
+    from app.safety.integrity import open_checked
     from app.sync import sync as run_sync
 
     ctx = click_ctx.obj

@@ -227,7 +227,7 @@ def import_file(
         )
     try:
         info = info or inspect_file(path)
-        from app.safety.safety import backup_before_import
+        from app.safety.backups import backup_before_import
 
         backup_before_import(conn, clock)
         with open_source(info) as src:

@@ -125,7 +125,8 @@ def test_a_damaged_database_is_explained_and_the_newest_good_backup_offered(
     from PySide6.QtWidgets import QMessageBox
 
     from app.base.clock import SystemClock
-    from app.safety.safety import DatabaseDamagedError, check_on_start, take_backup
+    from app.safety.backups import take_backup
+    from app.safety.integrity import DatabaseDamagedError, check_on_start
     from ui.app import offer_restore
 
     backup = take_backup(ctx.db_path, "manual", SystemClock())

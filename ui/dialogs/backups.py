@@ -70,7 +70,7 @@ class BackupsDialog(QDialog):
         db_path = self.ctx.db_path
 
         def work(_conn: Any) -> list[Any]:
-            from app.safety.safety import list_backups
+            from app.safety.backups import list_backups
 
             return list_backups(db_path)
 
@@ -94,7 +94,7 @@ class BackupsDialog(QDialog):
         clock = self.ctx.clock
 
         def work(conn: Any) -> Any:
-            from app.safety.safety import take_backup
+            from app.safety.backups import take_backup
 
             return take_backup(conn, "manual", clock)
 
@@ -128,7 +128,7 @@ class BackupsDialog(QDialog):
         db_path, clock = self.ctx.db_path, self.ctx.clock
 
         def work(_conn: Any) -> Any:
-            from app.safety.safety import restore_backup
+            from app.safety.backups import restore_backup
 
             return restore_backup(db_path, backup, clock)
 

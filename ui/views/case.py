@@ -204,7 +204,7 @@ class CaseView(View):
             return
 
         def work(conn: Any) -> str:
-            from app.safety.safety import reveal_pin
+            from app.safety.privacy import reveal_pin
 
             return reveal_pin(conn, case_ref, caseworker, clock)
 
