@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-# The columns scoring needs, in the order app.stock.stock unpacks them.
+# The columns scoring needs, in the order app.stock.facts unpacks them.
 # The sick periods come packed as "start:end,start:end" (end empty when open) and the latest
 # certificate end through the (case_id, to_date) index: one row per case, no GROUP BY joins.
 CASE_FACT_COLUMNS = (

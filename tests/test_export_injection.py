@@ -19,7 +19,7 @@ from app.exchange.cells import neutral, no_formulas, unquote
 from app.exchange.export import _milestone_labels, export_stock, milestone_text
 from app.exchange.importer import import_file
 from app.priority.profile import resolve_caseworker
-from app.stock.stock import stock_rows
+from app.stock.overview import stock_rows
 from app.team.report import write_team_report
 from tests.hostile import PIN
 

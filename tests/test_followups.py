@@ -28,7 +28,7 @@ from app.followups.store import (
     wake_snoozed,
 )
 from app.priority.profile import Caseworker, resolve_caseworker
-from app.stock.stock import load_facts
+from app.stock.facts import load_facts
 from tests.builders import StockBuilder
 
 ON = date(2026, 11, 23)  # a Monday

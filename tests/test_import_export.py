@@ -11,7 +11,7 @@ import pytest
 from app.base.clock import FixedClock
 from app.exchange.export import HEADERS, export_stock, format_for
 from app.priority.profile import resolve_caseworker
-from app.stock.stock import stock_rows
+from app.stock.overview import stock_rows
 
 ON = date(2026, 11, 23)
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))

@@ -9,8 +9,8 @@ import pytest
 from app.base.clock import STOCKHOLM, FixedClock
 from app.base.errors import InvalidInputError
 from app.priority.profile import resolve_caseworker
+from app.stock.overview import stock_rows
 from app.stock.search import fts_query, search_case_ids
-from app.stock.stock import stock_rows
 from app.stock.views import BUILT_IN, ViewSpec, delete_view, list_views, save_view
 
 ON = date(2026, 11, 23)
@@ -76,11 +76,11 @@ def test_view_spec_refuses_unknown_filters():
 def test_a_team_stock_loaded_in_chunks_equals_one_pass(tmp_path, monkeypatch):
     # A lead's stock is loaded a few thousand cases at a time; chunk edges change nothing:
     # the same rows, in the order rank() gives over all the facts at once.
-    import app.stock.stock as stock_module
+    import app.stock.overview as stock_module
     from app.chain.rules import standard_weights
     from app.demo.generator import build_demo
     from app.priority.score import rank
-    from app.stock.stock import load_facts
+    from app.stock.facts import load_facts
     from db import open_db
 
     conn = open_db(tmp_path / "team.db")

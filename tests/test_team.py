@@ -11,7 +11,8 @@ import pytest
 
 from app.base.errors import NotFoundError, RuleTableError
 from app.chain.rules import standard_weights
-from app.stock.stock import case_states, load_facts
+from app.stock.facts import load_facts
+from app.stock.overview import case_states
 from app.team.charts import impulse_inflow, milestone_forecast, team_view
 from app.team.employer import employer_cases
 from app.team.rules import FIGURES, parse_team_rules, team_rules

@@ -16,7 +16,7 @@ from app.chain.state import PASSED, ChainState
 from app.priority.profile import Caseworker, weights_for
 from app.priority.score import CaseFacts, Score, requirement_met, score_case
 from app.safety.pin import mask_pin
-from app.stock.stock import case_row, load_facts
+from app.stock.facts import case_row, load_facts
 from db import queries, transaction
 
 CHECKLIST = {

@@ -111,7 +111,7 @@ def list_(ctx: Any, case_ref: str | None, as_: str | None, on: date | None, as_j
 def _own_case(conn: Any, case_ref: str, caseworker: Any) -> str:
     """The case's stored reference; a clear line when it is not the caseworker's."""
     from app.base.errors import InvalidInputError
-    from app.stock.stock import case_row
+    from app.stock.facts import case_row
 
     row = case_row(conn, case_ref)
     if row["caseworker_id"] != caseworker.id:

@@ -212,7 +212,7 @@ def chain(
 @pass_ctx
 def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: bool) -> None:
     from app.priority.profile import resolve_caseworker
-    from app.stock.stock import today_list
+    from app.stock.today import today_list
 
     conn = ctx.conn(check=False)
     caseworker = resolve_caseworker(conn, as_)
@@ -233,7 +233,7 @@ def today(ctx: Context, as_: str | None, limit: int, on: date | None, as_json: b
 @pass_ctx
 def explain(ctx: Context, case_id: str, as_: str | None, on: date | None, as_json: bool) -> None:
     from app.priority.profile import resolve_caseworker
-    from app.stock.stock import explain_case
+    from app.stock.today import explain_case
 
     conn = ctx.conn(check=False)
     caseworker = _optional_caseworker(conn, as_, resolve_caseworker)
@@ -265,7 +265,7 @@ def _optional_caseworker(conn: sqlite3.Connection, as_: str | None, resolve: Any
 @pass_ctx
 def stock(ctx: Context, as_: str | None, on: date | None, as_json: bool) -> None:
     from app.priority.profile import resolve_caseworker
-    from app.stock.stock import stock_counts
+    from app.stock.overview import stock_counts
 
     conn = ctx.conn(check=False)
     data = stock_counts(conn, resolve_caseworker(conn, as_), ctx.on(on))
@@ -298,7 +298,7 @@ def plan(
             ).format(date=on_date.isoformat(), today=today.isoformat())
         )
     from app.priority.profile import resolve_caseworker
-    from app.stock.stock import plan_case
+    from app.stock.today import plan_case
 
     conn = ctx.conn()
     caseworker = resolve_caseworker(conn, as_)

@@ -11,7 +11,7 @@ from app.base.i18n import N_, _, label, ngettext
 
 if TYPE_CHECKING:
     from app.chain.state import ChainState
-    from app.stock.stock import TodayItem, TodayList
+    from app.stock.today import TodayItem, TodayList
 
 
 def counted(n: int, one: str, many: str, *, none: str | None = None, **fields: Any) -> str:

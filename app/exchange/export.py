@@ -24,7 +24,7 @@ from app.chain.rules import MilestoneRule, chain_rules
 from app.exchange.cells import neutral, text_cell
 from app.priority.profile import Caseworker
 from app.safety.pin import format_pin
-from app.stock.stock import StockRow, stock_rows
+from app.stock.overview import StockRow, stock_rows
 from db import queries, transaction
 
 FORMATS = ("csv", "xlsx")

@@ -20,7 +20,7 @@ from app.chain.rules import chain_rules
 from app.chain.state import ChainState, chain_on
 from app.followups.store import SYSTEM_ACTOR
 from app.followups.when import at_local
-from app.stock.stock import unpack_periods
+from app.stock.facts import unpack_periods
 from db import queries, transaction
 
 # Standard follow-ups: due at this local time on (milestone date - lead days).

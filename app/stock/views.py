@@ -10,7 +10,8 @@ from app.base.clock import Clock, utc_iso
 from app.base.errors import InvalidInputError
 from app.base.i18n import _
 from app.priority.profile import Caseworker
-from app.stock.stock import PHASES, STATES
+from app.stock.facts import PHASES
+from app.stock.overview import STATES
 from db import transaction
 
 FILTER_STATES = (*STATES, "benefit_decision", "past_181_without_os_position")

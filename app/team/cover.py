@@ -327,7 +327,8 @@ def cover_today(
     weights, as (``app.stock.TodayItem``, the absence it is covered under); for Idag."""
     from app.priority.profile import weights_for
     from app.priority.score import rank
-    from app.stock.stock import TodayItem, load_facts
+    from app.stock.facts import load_facts
+    from app.stock.today import TodayItem
 
     items = items or cover_items(conn, caseworker, on)
     if not items.case_ids:

@@ -19,7 +19,8 @@ from app.priority.score import CaseFacts, requirement_met
 
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.
-from app.stock.stock import date_of, load_facts, missing_os_position, waiting_for_coordination
+from app.stock.facts import date_of, load_facts
+from app.stock.overview import missing_os_position, waiting_for_coordination
 from app.team.rules import FAR_DAYS, NEAR_DAYS, NO_CONTACT_DAYS, TeamRules, team_rules
 from db import read_snapshot, transaction
 from db.errors import DatabaseBusyError

@@ -20,7 +20,8 @@ from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 
 from app.priority.profile import resolve_caseworker, weights_for
 from app.priority.score import rank
-from app.stock.stock import load_facts, today_list
+from app.stock.facts import load_facts
+from app.stock.today import today_list
 from db import open_db
 
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication
 from app.base.clock import STOCKHOLM, FixedClock
 from app.demo.assumptions import LEAD_EXT_ID
 from app.priority.profile import resolve_caseworker
+from app.stock.overview import stock_rows
 from app.stock.search import search_case_ids
-from app.stock.stock import stock_rows
 from db import open_db
 from ui.context import AppContext
 from ui.models.stock_model import NAME, SCORE

@@ -29,7 +29,7 @@ from _common import ON, WORKDIR, ensure_demo, report, timings_ms
 
 from app.chain.rules import standard_weights
 from app.priority.score import rank
-from app.stock.stock import load_facts
+from app.stock.facts import load_facts
 from app.team.charts import team_view
 from app.team.reassign import propose_balance
 from app.team.report import write_team_report

@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QInputDialog
 
 from app.priority.profile import resolve_caseworker
-from app.stock.stock import PHASES, STATES, stock_counts, stock_rows
+from app.stock.facts import PHASES
+from app.stock.overview import STATES, stock_counts, stock_rows
 from app.stock.views import ViewSpec, list_views
 from db import open_db
 from tests.ui.helpers import loaded_view

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from app.case.casework import case_detail
 from app.priority.score import Contribution, Score
-from app.stock.stock import today_list
+from app.stock.today import today_list
 from db import open_db
 from ui.dialogs.plan import CLEAR, ON_DATE, PICK, PlanDialog, next_working_day
 from ui.dialogs.why import WhyDialog

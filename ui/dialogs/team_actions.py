@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.stock.stock import load_facts
+from app.stock.facts import load_facts
 from app.team.cover import mark_absent
 from app.team.employer import employer_cases
 from app.team.reassign import BalanceProposal, apply_moves, propose_balance, reassign

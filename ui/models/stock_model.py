@@ -19,7 +19,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.base.clock import local_date_of
-from app.stock.stock import PHASES, STATES, StockRow
+from app.stock.facts import PHASES
+from app.stock.overview import STATES, StockRow
 from ui.style import ACCENT, chain_text, date_sv, days_left_text, decimal, phase_colour
 
 # Rows handed to the view per fetchMore: the view asks for more as the user scrolls, so

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QP
 
 from app.priority.profile import Caseworker
 from app.priority.score import Score
-from app.stock.stock import today_list
+from app.stock.today import today_list
 from ui.style import chain_text, date_sv, days_left_text, decimal, phase_colour
 
 Index = QModelIndex | QPersistentModelIndex

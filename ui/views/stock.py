@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.stock.overview import stock_counts, stock_rows
 from app.stock.search import fts_query, search_case_ids
-from app.stock.stock import stock_counts, stock_rows
 from app.stock.views import ViewSpec, list_views, save_view
 from ui.context import AppContext
 from ui.models.stock_model import (

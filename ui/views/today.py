@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.stock.stock import plan_case
+from app.stock.today import plan_case
 from ui.context import AppContext
 from ui.dialogs.plan import PlanDialog
 from ui.dialogs.why import WhyDialog

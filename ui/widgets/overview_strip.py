@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.stock.stock import PHASES, STATES
+from app.stock.facts import PHASES
+from app.stock.overview import STATES
 from ui.models.stock_model import NO_PHASE
 from ui.style import PHASE_COLOURS, phase_label
 
