@@ -40,6 +40,10 @@ replaced atomically (temporary file + ``os.replace``, after removing stale -wal/
 files) only when there is no usable live database to copy into: the file does not exist,
 or it is so damaged that SQLite cannot write to it. In that case no program can have it
 open for writing (a damaged database is never opened for writing, see app.safety.integrity).
+
+Longer than 500 lines on purpose: backup, prune and restore share the file-level
+safety rules (temporary names, fsync, permissions, integrity before use); restore
+builds on the same copy path as backup.
 """
 
 from __future__ import annotations

@@ -15,6 +15,10 @@ the case system owns) has no column here and is never touched. Two rules protect
 rest: an imported follow-up that the caseworker has closed or deleted is left alone, and a
 contact's consent that the caseworker recorded in the app (a ``contact.consent`` event that
 was not undone) is never overwritten.
+
+Longer than 500 lines on purpose: validation, reference lookups and the batched upserts
+share one ``_Importer`` and its per-file state inside one transaction; keeping them
+together keeps the order of writes (parents before children) in one place.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ Parsers take the raw cell (``str`` from CSV and JSON, or ``int``/``float``/``boo
 ``datetime`` from XLSX and JSON) and return the value as stored, or raise
 :class:`FieldError` with a Swedish reason that never repeats the value itself (it may be
 a name or a personal identity number in the wrong column).
+
+Longer than 500 lines on purpose: the field map is data (every column of every record
+type with its names in both languages) and the parsers it names; importers reach both
+through one ``F.`` namespace, and the map reads best as one table.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ whether its text is UTF-8 (or else Windows-1252), and once to yield its rows. No
 ever holds a whole file in memory. Each reader yields :class:`SourceRow`: the line (or
 sheet row) number, the entity the row describes, and the row's values under the file's
 own column names.
+
+Longer than 500 lines on purpose: CSV and JSON Lines share the detection, the limits and
+the row shape, and each limit (cell, row, header, NUL) is enforced in the reader that
+meets it; splitting by format would split those rules.
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ Rules this module keeps (see docs/follow-ups.md):
 - The legal floor: no snooze hides a case past its next chain checkpoint (a milestone's
   date minus one of its lead times, or the milestone date itself) at 08:00; a later
   snooze is capped there.
+
+A little over 500 lines: every write to a follow-up and its event lives here, so the
+rules above are kept in one module.
 """
 
 from __future__ import annotations
