@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.base import i18n
 from app.base.clock import Clock
 from app.base.errors import OverblickError
 from app.safety.integrity import open_checked
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 def _install_translations(app: QApplication) -> None:
     """Swedish is the source language; English (or another) comes from a .qm file."""
-    language = os.environ.get("OVERBLICK_LANG") or QLocale.system().name().split("_")[0]
+    language = i18n.language()  # OVERBLICK_LANG; Swedish by default, as the command line
     if language == "sv":
         return
     translator = QTranslator(app)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.base.errors import NotFoundError
-from app.followups.reminders import Reminder
+from app.followups.reminders import Reminder, due_label, missed_label
 from app.followups.store import get_follow_up
 from ui.context import AppContext
 from ui.models.follow_up_model import tr, when_sv
@@ -61,15 +61,9 @@ def count_text(entries: list[Entry]) -> str:
     missed = len(entries) - new
     parts = []
     if new:
-        parts.append(
-            tr("1 påminnelse") if new == 1 else tr("%1 påminnelser").replace("%1", str(new))
-        )
+        parts.append(due_label(new))
     if missed:
-        parts.append(
-            tr("1 missad påminnelse")
-            if missed == 1
-            else tr("%1 missade påminnelser").replace("%1", str(missed))
-        )
+        parts.append(missed_label(missed))
     return " · ".join(parts)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from app.base.clock import STOCKHOLM, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
-from app.base.i18n import _, label
+from app.base.i18n import _, label, ngettext
 from app.base.model import FOLLOW_UP_KIND_SV
 from app.followups.when import at_local, is_working_day, next_working_day
 from app.priority.profile import Caseworker
@@ -288,8 +288,13 @@ def missed_on_start(
 
 
 def missed_label(count: int) -> str:
-    """'1 missad påminnelse', '3 missade påminnelser'."""
-    return "1 missad påminnelse" if count == 1 else f"{count} missade påminnelser"
+    """'1 missad påminnelse', '3 missade påminnelser' (the window's banner, the CLI)."""
+    return ngettext("{n} missad påminnelse", "{n} missade påminnelser", count).format(n=count)
+
+
+def due_label(count: int) -> str:
+    """'1 påminnelse', '2 påminnelser'."""
+    return ngettext("{n} påminnelse", "{n} påminnelser", count).format(n=count)
 
 
 def mark_fired(conn: sqlite3.Connection, ids: Iterable[int], now: datetime) -> int:

@@ -17,10 +17,10 @@ from typing import Any, NamedTuple
 
 from app.base.clock import Clock, local_date_of, utc_iso
 from app.chain.rules import chain_rules
-from app.chain.state import ChainState, chain_on
+from app.chain.state import ChainState
 from app.followups.store import SYSTEM_ACTOR
 from app.followups.when import at_local
-from app.stock.facts import unpack_periods
+from app.stock.facts import chain_of_row
 from db import queries, transaction
 
 # Standard follow-ups: due at this local time on (milestone date - lead days).
@@ -143,13 +143,7 @@ def ensure_standard_follow_ups(
             existing[(row[1], row[2], row[3])].append(_Standard(*row))
         for row in rows:
             case_id, employment, birth, packed = row[0], row[2], row[3], row[17]
-            chain = chain_on(
-                unpack_periods(packed),
-                on,
-                employment=employment,
-                birth_date=date.fromisoformat(birth) if birth else None,
-                rules=rules,
-            )
+            chain = chain_of_row(packed, employment, birth, on, rules)
             changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
             start = date.fromordinal(chain.intervals[0][0]) if chain.intervals else None
             for key, lead, due_day, note in standard_due_dates(chain, on):

@@ -13,8 +13,8 @@ from app.base.bulk import paused_gc
 from app.base.clock import local_date_of
 from app.base.errors import NotFoundError
 from app.base.i18n import _
-from app.chain.rules import chain_rules
-from app.chain.state import chain_on
+from app.chain.rules import ChainRules, chain_rules
+from app.chain.state import ChainState, chain_on
 from app.priority.score import (
     CaseFacts,
     OpenFollowUp,
@@ -41,6 +41,25 @@ def unpack_periods(packed: str | None) -> list[tuple[date, date | None]]:
         start, _, end = part.partition(":")
         out.append((fromiso(start), fromiso(end) if end else None))
     return out
+
+
+def chain_of_row(
+    packed_periods: str | None,
+    employment: str,
+    birth: str | None,
+    on: date,
+    rules: ChainRules,
+) -> ChainState:
+    """The chain of a case from its row in ``queries.open_case_rows`` (its packed periods,
+    employment and birth date) on ``on``: the one place a case row becomes a chain, shared
+    by the facts below and the standard follow-ups."""
+    return chain_on(
+        unpack_periods(packed_periods),
+        on,
+        employment=employment,
+        birth_date=date.fromisoformat(birth) if birth else None,
+        rules=rules,
+    )
 
 
 def load_facts(
@@ -81,13 +100,7 @@ def _load_facts(
         (case_id, case_ref, employment, birth, runs_itself, no_follow_up, recovery,
          benefit, coordination, last_coord, awaiting_actor, awaiting_until, os_position,
          c1, c2, c3, c4, packed_periods, certificate_end) = row  # fmt: skip
-        chain = chain_on(
-            unpack_periods(packed_periods),
-            on,
-            employment=employment,
-            birth_date=fromiso(birth) if birth else None,
-            rules=rules,
-        )
+        chain = chain_of_row(packed_periods, employment, birth, on, rules)
         facts.append(
             CaseFacts(
                 case_id,

@@ -565,16 +565,6 @@
             <translation>%1 of them will come back earlier than requested: no snooze or plan hides a case beyond the next checkpoint in the chain.</translation>
         </message>
         <message>
-            <location filename="../../ui/reminders.py" line="65" />
-            <source>1 påminnelse</source>
-            <translation>1 reminder</translation>
-        </message>
-        <message>
-            <location filename="../../ui/reminders.py" line="65" />
-            <source>%1 påminnelser</source>
-            <translation>%1 reminders</translation>
-        </message>
-        <message>
             <location filename="../../ui/reminders.py" line="85" />
             <source>missad, förföll %1</source>
             <translation>missed, was due %1</translation>
@@ -2550,26 +2540,6 @@
             <source>%1 av dem kommer tillbaka tidigare än begärt: ingen snooze eller planering döljer ett ärende förbi nästa kontrollpunkt i kedjan.</source>
             <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/models/follow_up_model.py translates in this context at runtime.</translatorcomment>
             <translation>%1 of them will come back earlier than requested: no snooze or plan hides a case beyond the next checkpoint in the chain.</translation>
-        </message>
-        <message>
-            <source>1 påminnelse</source>
-            <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/reminders.py translates in this context at runtime.</translatorcomment>
-            <translation>1 reminder</translation>
-        </message>
-        <message>
-            <source>%1 påminnelser</source>
-            <translatorcomment>Copy of the context-less entry: the tr() helper used in ui/reminders.py translates in this context at runtime.</translatorcomment>
-            <translation>%1 reminders</translation>
-        </message>
-        <message>
-            <source>1 missad påminnelse</source>
-            <translatorcomment>Not extracted by lupdate: the tr() helper used in ui/reminders.py translates in this context at runtime.</translatorcomment>
-            <translation>1 missed reminder</translation>
-        </message>
-        <message>
-            <source>%1 missade påminnelser</source>
-            <translatorcomment>Not extracted by lupdate: the tr() helper used in ui/reminders.py translates in this context at runtime.</translatorcomment>
-            <translation>%1 missed reminders</translation>
         </message>
         <message>
             <source>missad, förföll %1</source>

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from app.base import i18n
 from resources import resource_path
 
 TS = resource_path("translations", "overblick_en.ts")
@@ -42,10 +43,12 @@ def english(qapp, tmp_path: Path) -> Iterator[QTranslator]:
     translator = QTranslator()
     assert translator.load(str(qm)), f"could not load {qm}"
     QCoreApplication.installTranslator(translator)
+    i18n.set_language("en")  # the engine's texts in the window follow the same choice
     try:
         yield translator
     finally:
         QCoreApplication.removeTranslator(translator)
+        i18n.set_language("sv")
 
 
 @pytest.mark.parametrize(
