@@ -69,6 +69,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return catalogue(DOMAIN, language()).ngettext(singular, plural, n)
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """A number as a reader writes it: '1,5' in Swedish, '1.5' in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if language() == SOURCE_LANGUAGE else text
+
+
 def N_(message: str) -> str:
     """Marks a string for extraction where it is defined; translate it with ``_`` where it
     is shown (module-level tables, which are built before the language is known)."""

@@ -77,7 +77,8 @@ class ChainRules:
 REQUIREMENTS = {"checklist", "os_position"}
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def load_rule_file(path: Path) -> dict[str, Any]:
+    """A rule table read from TOML; a missing or unreadable file is one clear line."""
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -251,7 +252,7 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
 def chain_rules(path: Path | None = None) -> ChainRules:
     """The chain rule table, loaded once."""
     path = path or resource_path("rules", "chain.toml")
-    return parse_chain_rules(_load_toml(path), path)
+    return parse_chain_rules(load_rule_file(path), path)
 
 
 Weights = dict[str, float]
@@ -317,7 +318,7 @@ REQUIRED_WEIGHTS = (
 def standard_weights(path: Path | None = None) -> Weights:
     """The team-standard weight profile shipped in resources/rules/priority.toml."""
     path = path or resource_path("rules", "priority.toml")
-    flat = flatten_weights(_load_toml(path), path)
+    flat = flatten_weights(load_rule_file(path), path)
     missing = [key for key in REQUIRED_WEIGHTS if key not in flat]
     if missing:
         raise RuleTableError(

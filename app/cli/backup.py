@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from app.base.i18n import N_, _, label
+from app.base.i18n import N_, _, decimal, label
 from app.cli.common import Context, emit_json, group, json_option, on_option, pass_ctx
 
 REASON_SV = {
@@ -39,7 +39,7 @@ TABLE_SV = {
 def _size_sv(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} kB"
-    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{decimal(size / (1024 * 1024))} MB"
 
 
 YES = {"j", "ja", "y", "yes"}

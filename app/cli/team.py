@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from app.base.i18n import N_, _, label
+from app.base.i18n import N_, _, decimal, label
 from app.cli.common import (
     DATE,
     as_option,
@@ -49,7 +49,7 @@ def _num(value: Any) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
+        return decimal(value)
     return str(value)
 
 

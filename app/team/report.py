@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.base.errors import InvalidInputError
-from app.base.i18n import _
+from app.base.i18n import _, decimal
 from app.exchange.cells import no_formulas
 from app.team.charts import TeamView, team_view
 from app.team.rules import FIGURE_LABELS_SV, PHASE_KEYS, PHASE_LABELS_SV
@@ -280,7 +280,7 @@ def _pdf_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
+        return decimal(value)
     return value
 
 

@@ -4,7 +4,6 @@ the load weights, the phase keys, the figures' Swedish names.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 from app.base.errors import RuleTableError
 from app.base.i18n import _
-from app.chain.rules import chain_rules, flatten_weights
+from app.chain.rules import chain_rules, flatten_weights, load_rule_file
 
 # The rule behind case_states()["waiting_for_coordination"], asked alone: case_states would
 # also work out the overdue and milestone states, which the team pass does its own way.
@@ -148,13 +147,4 @@ def parse_team_rules(data: dict[str, Any], path: Path) -> TeamRules:
 def team_rules(path: Path | None = None) -> TeamRules:
     """The team rule table, loaded once."""
     path = path or resource_path("rules", "team.toml")
-    try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError as exc:
-        raise RuleTableError(_("Regelfilen {path} saknas.").format(path=path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleTableError(
-            _("Regelfilen {path} går inte att läsa: {exc}.").format(path=path, exc=exc)
-        ) from exc
-    return parse_team_rules(data, path)
+    return parse_team_rules(load_rule_file(path), path)
