@@ -21,6 +21,8 @@ extract() {
   fi
 }
 
+# Note: click builds "required" from a variable; after an update, check that its entry
+# ("krävs") is still active in click.po (tests/test_cli_language.py checks it).
 update_click() {
   local click_dir
   click_dir=$(.venv/bin/python -c 'import click, os; print(os.path.dirname(click.__file__))')

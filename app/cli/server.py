@@ -14,45 +14,62 @@ from typing import Any
 
 import click
 
-from app.cli.common import emit_json, json_option, pass_ctx
+from app.base.i18n import N_, _, label
+from app.cli.common import command, emit_json, group, json_option, pass_ctx
+from app.cli.output import counted
+
+# What the team calls each server role.
+ROLE_TITLES = {"caseworker": N_("handläggare"), "lead": N_("gruppchef")}
 
 
-@click.group()
+@group("server", help=_("Teamservern (PostgreSQL): sätt upp den och lägg till personer."))
 def server() -> None:
-    """Teamservern (PostgreSQL): sätt upp den och lägg till personer."""
+    pass
 
 
-@server.command("init")
+@server.command(
+    "init", help=_("Skapa teamets schema, roller och regler i en tom PostgreSQL-databas.")
+)
 @click.argument("url")
-@click.option("--team", "team_name", default=None, help="Teamets namn (standard: databasens).")
+@click.option("--team", "team_name", default=None, metavar=_("NAMN"),
+              help=_("Teamets namn (standard: databasens)."))  # fmt: skip
 def server_init(url: str, team_name: str | None) -> None:
-    """Skapa teamets schema, roller och regler i en tom PostgreSQL-databas."""
     from db.teamserver import server as ts
 
     result = ts.init(url, team_name)
-    where = ts.safe_url(url)
+    fields = {"team": result.team, "where": ts.safe_url(url), "version": result.version}
     if result.created:
         click.echo(
-            f"Teamservern för {result.team} är uppsatt i {where} (schemaversion {result.version})."
+            _("Teamservern för {team} är uppsatt i {where} (schemaversion {version}).").format(
+                **fields
+            )
         )
     else:
         click.echo(
-            f"{where} är redan teamserver för {result.team} (schemaversion {result.version}); "
-            "inget ändrades."
+            _(
+                "{where} är redan teamserver för {team} (schemaversion {version}); inget ändrades."
+            ).format(**fields)
         )
 
 
-@server.command("upgrade")
+@server.command("upgrade", help=_("Uppgradera teamserverns schema till den här versionens."))
 @click.argument("url")
 def server_upgrade(url: str) -> None:
-    """Uppgradera teamserverns schema till den här versionens."""
     from db.teamserver import server as ts
 
     before, after = ts.upgrade(url)
     if before == after:
-        click.echo(f"Teamservern har redan schemaversion {after}; inget ändrades.")
+        click.echo(
+            _("Teamservern har redan schemaversion {version}; inget ändrades.").format(
+                version=after
+            )
+        )
     else:
-        click.echo(f"Teamservern uppgraderad från schemaversion {before} till {after}.")
+        click.echo(
+            _("Teamservern uppgraderad från schemaversion {before} till {after}.").format(
+                before=before, after=after
+            )
+        )
 
 
 def _read_password(path: Path | None) -> str | None:
@@ -63,47 +80,60 @@ def _read_password(path: Path | None) -> str | None:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InvalidInputError(f"Lösenordsfilen {path} kan inte läsas ({exc.strerror}).") from None
+        raise InvalidInputError(
+            _("Lösenordsfilen {path} kan inte läsas ({error}).").format(
+                path=path, error=exc.strerror
+            )
+        ) from None
     password = text.rstrip("\r\n")
     if not password:
-        raise InvalidInputError(f"Lösenordsfilen {path} är tom.")
+        raise InvalidInputError(_("Lösenordsfilen {path} är tom.").format(path=path))
     return password
 
 
-@server.command("add-user")
+@server.command(
+    "add-user",
+    help=_("Lägg till en person i teamet med en egen inloggningsroll (signaturen i gemener)."),
+)
 @click.argument("url")
-@click.argument("signature")
-@click.option("--name", required=True, help="Personens namn.")
+@click.argument("signature", metavar=_("SIGNATUR"))
+@click.option("--name", required=True, metavar=_("NAMN"), help=_("Personens namn."))
 @click.option("--role", type=click.Choice(["caseworker", "lead"]), required=True,
-              help="caseworker (handläggare) eller lead (gruppchef).")  # fmt: skip
+              help=_("caseworker (handläggare) eller lead (gruppchef)."))  # fmt: skip
 @click.option("--password-file", type=click.Path(path_type=Path), default=None,
-              help="Fil med personens lösenord (annars inget lösenord sätts).")  # fmt: skip
+              metavar=_("FIL"),
+              help=_("Fil med personens lösenord (annars sätts inget lösenord)."))  # fmt: skip
 def server_add_user(
     url: str, signature: str, name: str, role: str, password_file: Path | None
 ) -> None:
-    """Lägg till en person i teamet med en egen inloggningsroll (signaturen i gemener)."""
     from db.teamserver import server as ts
 
     login = ts.add_user(url, signature, name, role, _read_password(password_file))
-    title = "gruppchef" if role == "lead" else "handläggare"
-    click.echo(f"{signature} ({title}) kan nu logga in på teamservern som rollen {login}.")
+    click.echo(
+        _("{signature} ({title}) kan nu logga in på teamservern som rollen {login}.").format(
+            signature=signature, title=label(ROLE_TITLES, role), login=login
+        )
+    )
 
 
-@click.command("join")
+@command("join", help=_("Anslut den lokala databasen till teamservern och hämta det du får se."))
 @click.argument("url")
 @click.option("--push-local", is_flag=True,
-              help="Skicka den lokala databasens stock till teamservern.")  # fmt: skip
+              help=_("Skicka den lokala databasens stock till teamservern."))  # fmt: skip
 @json_option
 @pass_ctx
 def join(ctx: Any, url: str, push_local: bool, as_json: bool) -> None:
-    """Anslut den lokala databasen till teamservern och hämta det du får se."""
     from app.sync import join as join_server
     from db.teamserver import server as ts
 
     with ts.connect(url) as server_conn:  # the server first: a failed join creates nothing
         ts.whoami(server_conn)
     result, signature = join_server(ctx.conn(), url, ctx.clock, push_local=push_local)
-    _report(result, as_json, f"Ansluten till teamservern som {signature}. ")
+    _report(
+        result,
+        as_json,
+        _("Ansluten till teamservern som {signature}.").format(signature=signature),
+    )
     if result.refused:
         raise SystemExit(1)
 
@@ -112,22 +142,43 @@ def _report(result: Any, as_json: bool, lead_in: str = "") -> None:
     if as_json:
         emit_json(result.as_json())
         return
-    text = f"{lead_in}Skickade {result.pushed}, hämtade {result.pulled}"
     if result.conflicts:
-        text += f", {result.conflicts} fält ändrades senare av någon annan"
-    click.echo(text + ".")
+        text = _("Skickade {pushed}, hämtade {pulled}, {conflicts}.").format(
+            pushed=result.pushed,
+            pulled=result.pulled,
+            conflicts=counted(
+                result.conflicts,
+                "{n} fält ändrades senare av någon annan",
+                "{n} fält ändrades senare av någon annan",
+            ),
+        )
+    else:
+        text = _("Skickade {pushed}, hämtade {pulled}.").format(
+            pushed=result.pushed, pulled=result.pulled
+        )
+    click.echo(f"{lead_in} {text}" if lead_in else text)
     if result.refused:
         click.echo(
-            f"Servern nekade {result.refused} ändring(ar); se 'overblick sync status'.", err=True
+            counted(
+                result.refused,
+                "Servern nekade {n} ändring; se 'overblick sync status'.",
+                "Servern nekade {n} ändringar; se 'overblick sync status'.",
+            ),
+            err=True,
         )
 
 
-@click.group("sync", invoke_without_command=True)
+@group(
+    "sync",
+    invoke_without_command=True,
+    help=_(
+        "Skicka dina ändringar till teamservern och hämta teamets (exit 1: nekade ändringar, "
+        "2: servern nås inte; den lokala databasen är då orörd)."
+    ),
+)
 @json_option
 @click.pass_context
 def sync(click_ctx: click.Context, as_json: bool) -> None:
-    """Skicka dina ändringar till teamservern och hämta teamets (exit 1: nekade ändringar,
-    2: servern nås inte; den lokala databasen är då orörd)."""
     if click_ctx.invoked_subcommand is not None:
         return
     from app.safety.backups import daily_backup_if_due
@@ -147,11 +198,10 @@ def sync(click_ctx: click.Context, as_json: bool) -> None:
         click_ctx.exit(1)
 
 
-@sync.command("status")
+@sync.command("status", help=_("Server, roll, senaste synkning, väntande och nekade ändringar."))
 @json_option
 @pass_ctx
 def sync_status(ctx: Any, as_json: bool) -> None:
-    """Server, roll, senaste synkning, väntande och nekade ändringar."""
     from app.sync import status
 
     info = status(ctx.conn(check=False))
@@ -159,14 +209,17 @@ def sync_status(ctx: Any, as_json: bool) -> None:
         emit_json(info)
         return
     if not info["joined"]:
-        click.echo("Inte ansluten till någon teamserver (anslut med 'overblick join URL').")
+        click.echo(_("Inte ansluten till någon teamserver (anslut med 'overblick join URL')."))
         return
-    role = "gruppchef" if info["role"] == "lead" else "handläggare"
-    click.echo(f"Server: {info['server']}")
-    click.echo(f"Inloggad som: {info['signature']} ({role})")
-    click.echo(f"Senast synkad: {info['last_sync_at'] or 'aldrig'}")
-    click.echo(f"Ändringar som väntar: {info['pending']}")
-    click.echo(f"Nekade ändringar: {info['refused']}")
+    click.echo(_("Server: {server}").format(server=info["server"]))
+    click.echo(
+        _("Inloggad som: {signature} ({role})").format(
+            signature=info["signature"], role=label(ROLE_TITLES, info["role"])
+        )
+    )
+    click.echo(_("Senast synkad: {when}").format(when=info["last_sync_at"] or _("aldrig")))
+    click.echo(_("Ändringar som väntar: {n}").format(n=info["pending"]))
+    click.echo(_("Nekade ändringar: {n}").format(n=info["refused"]))
     for change in info["refused_changes"]:
         click.echo(f"  {change['at'] or ''} {change['table']} {change['op']}: {change['reason']}")
 

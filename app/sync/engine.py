@@ -14,6 +14,7 @@ from typing import Any
 
 from app.base.clock import Clock, utc_iso
 from app.base.errors import InvalidInputError, OverblickError
+from app.base.i18n import _
 from app.sync import local
 from app.sync.apply import apply_rows, drop_cases
 from app.sync.hlc import Hlc
@@ -77,7 +78,7 @@ def sync(
     st = local.state(conn)
     if st is None:
         raise NotJoinedError(
-            "Databasen är inte ansluten till någon teamserver; anslut med 'overblick join URL'."
+            _("Databasen är inte ansluten till någon teamserver; anslut med 'overblick join URL'.")
         )
     with server.connect(st.server) as server_conn:
         server.whoami(server_conn)
@@ -101,8 +102,10 @@ def _lost(where: str) -> Exception:
     from db.teamserver.errors import ServerUnreachableError
 
     return ServerUnreachableError(
-        f"Förbindelsen med teamservern {where} bröts mitt i synkningen. Det som inte hann "
-        "fram skickas vid nästa synkning; inget lokalt har gått förlorat."
+        _(
+            "Förbindelsen med teamservern {where} bröts mitt i synkningen. Det som inte hann "
+            "fram skickas vid nästa synkning; inget lokalt har gått förlorat."
+        ).format(where=where)
     )
 
 
@@ -119,7 +122,9 @@ def join(
     if st is not None:
         if st.server != where:
             raise InvalidInputError(
-                f"Databasen är redan ansluten till {st.server}; en databas hör till en teamserver."
+                _(
+                    "Databasen är redan ansluten till {server}; en databas hör till en teamserver."
+                ).format(server=st.server)
             )
         return sync(conn, clock), st.signature
     with server.connect(url) as server_conn:
@@ -127,8 +132,10 @@ def join(
     has_stock = conn.execute("SELECT 1 FROM cases LIMIT 1").fetchone() is not None
     if has_stock and not push_local:
         raise InvalidInputError(
-            "Den lokala databasen har redan en ärendestock. Anslut en tom databas, eller lägg "
-            "till --push-local för att skicka stocken till teamservern."
+            _(
+                "Den lokala databasen har redan en ärendestock. Anslut en tom databas, eller "
+                "lägg till --push-local för att skicka stocken till teamservern."
+            )
         )
     with transaction(conn):
         local.install(conn)

@@ -15,11 +15,21 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.base.i18n import N_, _
 from app.sync.hlc import Hlc
 from app.sync.tables import BY_TABLE, NOTE_KIND, NOTE_PREFIX, PRIVATE_EVENT_KEYS, Spec
 from db import transaction
 
 BATCH = 500
+
+# The server's own reasons for refusing a change (RAISE in db/teamserver/schema/*.sql), in
+# Swedish like every source text: shown in the chosen language.
+SERVER_REASONS = frozenset(
+    {
+        N_("bara gruppchefen kan flytta ett ärende till en annan handläggare"),
+        N_("ändringen saknar gid eller klocka"),
+    }
+)
 
 
 @dataclass
@@ -159,16 +169,19 @@ def _stage(conn: sqlite3.Connection, node: str, hlc_text: str) -> list[sqlite3.R
 
 
 def refusal_reason(result: dict[str, Any]) -> str:
-    """The server's refusal in one Swedish line."""
+    """The server's refusal in one line, in the language of the sync that met it (it is
+    kept in the outbox as it was written then)."""
     reason = str(result.get("reason") or "")
+    if reason in SERVER_REASONS:
+        reason = _(reason)
     state = result.get("state")
     if state == "42501":
         if "row-level security" in reason or "permission denied" in reason:
-            return "Servern nekade: du har inte behörighet att ändra det här."
-        return f"Servern nekade: {reason}."
+            return _("Servern nekade: du har inte behörighet att ändra det här.")
+        return _("Servern nekade: {reason}.").format(reason=reason)
     if state == "23505":
-        return "Servern nekade: raden finns men hör till ett ärende du inte har behörighet till."
-    return f"Servern nekade ändringen ({reason})."
+        return _("Servern nekade: raden finns men hör till ett ärende du inte har behörighet till.")
+    return _("Servern nekade ändringen ({reason}).").format(reason=reason)
 
 
 def push(conn: sqlite3.Connection, server_conn: Any, node: str, hlc_text: str) -> PushResult:
@@ -181,12 +194,12 @@ def push(conn: sqlite3.Connection, server_conn: Any, node: str, hlc_text: str) -
         if not staged:
             return result
         payloads = [(row["id"], json.loads(row["payload"])) for row in staged]
-        answers = server.push(server_conn, [c for _, changes in payloads for c in changes])
+        answers = server.push(server_conn, [c for _id, changes in payloads for c in changes])
         by_id = {a["id"]: a for a in answers}
         with transaction(conn):
             for entry_id, changes in payloads:
-                outcome = [by_id.get(c["id"], {"result": "refused", "reason": "inget svar"})
-                           for c in changes]  # fmt: skip
+                no_answer = {"result": "refused", "reason": _("inget svar")}
+                outcome = [by_id.get(c["id"], no_answer) for c in changes]
                 refused = [a for a in outcome if a["result"] == "refused"]
                 if refused:
                     result.refused += 1

@@ -1,4 +1,5 @@
-"""What can go wrong with the team server, each with one Swedish line for the user."""
+"""What can go wrong with the team server, each with one line for the user (Swedish, or
+English with OVERBLICK_LANG=en: the messages go through ``db.text._``)."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from db.teamserver.errors import ServerError, ServerRefusedError, ServerUnreachableError
+from db.text import _
 
 if TYPE_CHECKING:
     import psycopg
@@ -34,7 +35,7 @@ def schema_files() -> list[tuple[int, Path]]:
         if match:
             found.append((int(match.group(1)), path))
     found.sort()
-    if not found or [n for n, _ in found] != list(range(1, len(found) + 1)):
+    if not found or [n for n, _path in found] != list(range(1, len(found) + 1)):
         raise RuntimeError(f"{SCHEMA_DIR}: the migrations must run 001, 002, … without gaps")
     return found
 
@@ -49,7 +50,7 @@ def _params(url: str) -> dict[str, Any]:
         return conninfo_to_dict(url)
     except Exception as exc:  # psycopg.ProgrammingError: a malformed URL
         raise ServerRefusedError(
-            f"Serveradressen går inte att läsa ({_first_line(exc)})."
+            _("Serveradressen går inte att läsa ({error}).").format(error=_first_line(exc))
         ) from None
 
 
@@ -75,8 +76,8 @@ def _first_line(exc: BaseException) -> str:
 def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection:
     """A connection to the server at ``url`` (libpq URL or key=value string).
 
-    Raises :class:`ServerUnreachableError` with one Swedish line when there is no answer or
-    the login is refused; the password (if any) is never part of the message."""
+    Raises :class:`ServerUnreachableError` with one line (in the chosen language) when there
+    is no answer or the login is refused; the password (if any) is never part of it."""
     import psycopg
 
     params = _params(url)
@@ -89,11 +90,15 @@ def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection:
         text = str(exc)
         if "password" in text or "authentication" in text or "does not exist" in text:
             raise ServerUnreachableError(
-                f"Teamservern {where} nekade inloggningen (fel lösenord, okänd roll eller "
-                "databas). Inget har ändrats lokalt."
+                _(
+                    "Teamservern {where} nekade inloggningen (fel lösenord, okänd roll eller "
+                    "databas). Inget har ändrats lokalt."
+                ).format(where=where)
             ) from None
         raise ServerUnreachableError(
-            f"Teamservern {where} svarar inte. Inget har ändrats lokalt; försök igen senare."
+            _(
+                "Teamservern {where} svarar inte. Inget har ändrats lokalt; försök igen senare."
+            ).format(where=where)
         ) from None
 
 
@@ -110,11 +115,17 @@ def server_version(conn: psycopg.Connection) -> int | None:
             return None
         found = conn.execute("SELECT max(version) FROM overblick.schema_version").fetchone()
     except psycopg.errors.InsufficientPrivilege:
-        raise ServerRefusedError(
-            f"Rollen {conn.info.user} hör inte till teamet på den här servern; be "
-            "administratören köra 'overblick server add-user'."
-        ) from None
+        raise _not_member(conn.info.user) from None
     return int(found[0]) if found and found[0] is not None else None
+
+
+def _not_member(user: str) -> ServerRefusedError:
+    return ServerRefusedError(
+        _(
+            "Rollen {user} hör inte till teamet på den här servern; be administratören köra "
+            "'overblick server add-user'."
+        ).format(user=user)
+    )
 
 
 def check_version(conn: psycopg.Connection) -> int:
@@ -122,18 +133,24 @@ def check_version(conn: psycopg.Connection) -> int:
     version = server_version(conn)
     if version is None:
         raise ServerRefusedError(
-            "Databasen är ingen Överblick-teamserver; be administratören köra "
-            "'overblick server init'."
+            _(
+                "Databasen är ingen Överblick-teamserver; be administratören köra "
+                "'overblick server init'."
+            )
         )
     if version > KNOWN_VERSION:
         raise ServerRefusedError(
-            f"Teamservern har en nyare schemaversion ({version}) än den här versionen av "
-            f"Överblick känner till ({KNOWN_VERSION}). Uppdatera Överblick; inget har ändrats."
+            _(
+                "Teamservern har en nyare schemaversion ({version}) än den här versionen av "
+                "Överblick känner till ({known}). Uppdatera Överblick; inget har ändrats."
+            ).format(version=version, known=KNOWN_VERSION)
         )
     if version < KNOWN_VERSION:
         raise ServerRefusedError(
-            f"Teamservern har en äldre schemaversion ({version}, den här versionen behöver "
-            f"{KNOWN_VERSION}). Be administratören köra 'overblick server upgrade'."
+            _(
+                "Teamservern har en äldre schemaversion ({version}, den här versionen behöver "
+                "{known}). Be administratören köra 'overblick server upgrade'."
+            ).format(version=version, known=KNOWN_VERSION)
         )
     return version
 
@@ -222,8 +239,11 @@ def init(url: str, team: str | None = None) -> InitResult:
             return InitResult(False, version, name[0] if name else dbname)
         if conn.execute(_FOREIGN_CONTENT).fetchone()[0]:
             raise ServerRefusedError(
-                f"Databasen {dbname} innehåller redan annat än en Överblick-teamserver och "
-                "har lämnats orörd. Skapa en tom databas för teamet (createdb) och försök igen."
+                _(
+                    "Databasen {dbname} innehåller redan annat än en Överblick-teamserver och "
+                    "har lämnats orörd. Skapa en tom databas för teamet (createdb) och försök "
+                    "igen."
+                ).format(dbname=dbname)
             )
         cw_group, lead_group = group_names(dbname)
         try:
@@ -243,8 +263,10 @@ def init(url: str, team: str | None = None) -> InitResult:
                 _grant(conn)
         except _db_errors() as exc:
             raise ServerRefusedError(
-                f"Teamservern kunde inte sättas upp ({_first_line(exc)}); inget har ändrats. "
-                "Kör kommandot som en roll som får skapa roller (CREATEROLE)."
+                _(
+                    "Teamservern kunde inte sättas upp ({error}); inget har ändrats. "
+                    "Kör kommandot som en roll som får skapa roller (CREATEROLE)."
+                ).format(error=_first_line(exc))
             ) from None
         return InitResult(True, KNOWN_VERSION, team or dbname)
 
@@ -261,7 +283,7 @@ def upgrade(url: str) -> tuple[int, int]:
         version = server_version(conn)
         if version is None:
             raise ServerRefusedError(
-                "Databasen är ingen Överblick-teamserver; kör 'overblick server init' först."
+                _("Databasen är ingen Överblick-teamserver; kör 'overblick server init' först.")
             )
         if version > KNOWN_VERSION:
             check_version(conn)
@@ -269,8 +291,10 @@ def upgrade(url: str) -> tuple[int, int]:
             _run_migrations(conn, version)
         except _db_errors() as exc:
             raise ServerRefusedError(
-                f"Uppgraderingen misslyckades ({_first_line(exc)}); servern har kvar "
-                "schemaversionen den hade."
+                _(
+                    "Uppgraderingen misslyckades ({error}); servern har kvar schemaversionen "
+                    "den hade."
+                ).format(error=_first_line(exc))
             ) from None
         return version, KNOWN_VERSION
 
@@ -290,12 +314,14 @@ def add_user(url: str, signature: str, name: str, role: str, password: str | Non
     from psycopg.types.json import Jsonb
 
     if role not in ROLES:
-        raise ServerRefusedError("Rollen ska vara caseworker eller lead.")
+        raise ServerRefusedError(_("Rollen ska vara caseworker eller lead."))
     login = signature.strip().lower()
     if not re.fullmatch(r"[a-z0-9_][a-z0-9_.-]{0,62}", login):
         raise ServerRefusedError(
-            f"'{signature}' går inte att använda som signatur och inloggningsroll "
-            "(bokstäver a–z, siffror, _ . -; högst 63 tecken)."
+            _(
+                "'{signature}' går inte att använda som signatur och inloggningsroll "
+                "(bokstäver a–z, siffror, _ . -; högst 63 tecken)."
+            ).format(signature=signature)
         )
     with connect(url) as conn:
         check_version(conn)
@@ -329,7 +355,9 @@ def add_user(url: str, signature: str, name: str, role: str, password: str | Non
                 )
         except _db_errors() as exc:
             raise ServerRefusedError(
-                f"Användaren kunde inte läggas till ({_first_line(exc)}); inget har ändrats."
+                _("Användaren kunde inte läggas till ({error}); inget har ändrats.").format(
+                    error=_first_line(exc)
+                )
             ) from None
         return login
 
@@ -350,11 +378,7 @@ def whoami(conn: psycopg.Connection) -> Person:
         "WHERE p.gid = current_user::text AND NOT p.deleted"
     ).fetchone()
     if row is None:
-        user = conn.info.user
-        raise ServerRefusedError(
-            f"Rollen {user} hör inte till teamet på den här servern; be administratören "
-            "köra 'overblick server add-user'."
-        )
+        raise _not_member(conn.info.user)
     data, lead = row
     return Person(
         str(data.get("ext_id") or conn.info.user),

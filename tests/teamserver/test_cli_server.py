@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -111,6 +114,39 @@ def test_sync_json_exit_codes_and_status(cli, pg_db, tmp_path) -> None:
     assert second.exit_code == 0 and second.json()["refused"] == 0
     text = cli("--db", db, "sync")
     assert text.exit_code == 0 and text.stdout.startswith("Skickade 0, hämtade")
+
+
+def _run_in(lang: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own speaking ``lang`` (read once per process)."""
+    env = {**os.environ, "OVERBLICK_LANG": lang}
+    root = Path(__file__).resolve().parents[2]
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+    )
+
+
+def test_a_refused_change_is_reported_in_english_when_asked(pg_db, tmp_path) -> None:
+    team = make_team(pg_db, tmp_path, cases_each=1)
+    a = team.conn("A")
+    b_id = a.execute("SELECT id FROM caseworkers WHERE ext_id = ?", (team.sig("B"),)).fetchone()
+    a.execute("UPDATE cases SET caseworker_id = ?", (b_id[0],))  # only a lead may
+    team.close()
+    db = str(team.path("A"))
+    synced = _run_in("en", "--db", db, "sync")
+    assert synced.returncode == 1, synced.stderr
+    assert synced.stdout.startswith("Sent 0, fetched ")
+    assert synced.stderr.strip() == "The server refused 1 change; see 'overblick sync status'."
+    status = _run_in("en", "--db", db, "sync", "status")
+    assert status.returncode == 0, status.stderr
+    assert "Refused changes: 1" in status.stdout and "(caseworker)" in status.stdout
+    assert "only the team lead can move a case to another caseworker" in status.stdout
+    for word in ("nekade", "gruppchef", "Skickade", "aldrig", "Inloggad"):
+        assert word not in synced.stdout + synced.stderr + status.stdout, word
 
 
 def test_a_database_that_never_joined_is_told_how(cli, tmp_path) -> None:
