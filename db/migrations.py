@@ -534,6 +534,31 @@ def _m009_handover_and_service(db: sqlite_utils.Database) -> None:
         "CREATE INDEX IF NOT EXISTS idx_assessments_case ON assessments(case_id, checkpoint)",
     ):
         conn.execute(statement)
+    _fts_updates_only_on_their_columns(conn)
+
+
+# The full-text indexes and the columns they hold (migration 1).
+FTS_COLUMNS = {"cases": ("case_ref", "person_name", "employer"), "impulses": ("text",)}
+
+
+def _fts_updates_only_on_their_columns(conn: sqlite3.Connection) -> None:
+    """The trigger that keeps a full-text index up to date on UPDATE fired on any column.
+    On a desk joined to a team server, a new row's gid is set by an UPDATE inside the sync
+    trigger, before the index has the row: the 'delete' for a row the index never held
+    damaged the index ("database disk image is malformed" on a later write). It now fires
+    only when an indexed column changes, and the indexes are rebuilt from their tables (a
+    desk that joined before may already hold damage)."""
+    for table, columns in FTS_COLUMNS.items():
+        found = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{table}_au",)
+        ).fetchone()
+        plain = f'AFTER UPDATE ON "{table}"'
+        if found is None or plain not in found[0]:
+            continue
+        only = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(f'DROP TRIGGER "{table}_au"')
+        conn.execute(found[0].replace(plain, f'AFTER UPDATE OF {only} ON "{table}"'))
+        conn.execute(f'INSERT INTO "{table}_fts"("{table}_fts") VALUES (\'rebuild\')')
 
 
 MIGRATIONS: list[Migration] = [
