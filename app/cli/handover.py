@@ -13,6 +13,7 @@ from app.base.i18n import _
 from app.cli.common import (
     ID,
     as_option,
+    caseworker_of,
     command,
     emit_json,
     group,
@@ -20,12 +21,6 @@ from app.cli.common import (
     on_option,
     pass_ctx,
 )
-
-
-def _actor(ctx: Any, as_: str | None) -> Any:
-    from app.priority.profile import resolve_caseworker
-
-    return resolve_caseworker(ctx.conn(), as_)
 
 
 @group("handover", help=_("Överlämning: anteckningen som följer ärendet, och hela stockar."))
@@ -125,7 +120,7 @@ def handover_stock(
     from app.team.spread import apply_spread, propose_spread
 
     conn = ctx.conn()
-    actor = _actor(ctx, as_)
+    actor = caseworker_of(ctx, as_)
     require_lead(actor)
     plan = propose_spread(conn, from_caseworker, list(to), ctx.on(on), by_hand=_by_hand(assign))
     if as_json and not yes:
@@ -350,7 +345,7 @@ def caseworker_cmd(
     from app.team.colleagues import set_contact_details
 
     conn = ctx.conn()
-    actor = _actor(ctx, as_) if (unit, phone, email) != (None, None, None) else None
+    actor = caseworker_of(ctx, as_) if (unit, phone, email) != (None, None, None) else None
     if actor is None:
         from app.priority.profile import Caseworker
 

@@ -14,6 +14,7 @@ from app.base.i18n import _
 from app.cli.common import (
     DATE,
     as_option,
+    caseworker_of,
     command,
     emit_json,
     group,
@@ -21,12 +22,6 @@ from app.cli.common import (
     on_option,
     pass_ctx,
 )
-
-
-def _me(ctx: Any, as_: str | None) -> Any:
-    from app.priority.profile import resolve_caseworker
-
-    return resolve_caseworker(ctx.conn(), as_)
 
 
 @group(
@@ -64,8 +59,9 @@ def method_add(
 ) -> None:  # fmt: skip
     from app.case.methods import record_method_event
 
-    found = record_method_event(ctx.conn(), case_id, kind, on or ctx.on(None), _me(ctx, as_),
-                                ctx.clock, parties=parties, note=note)  # fmt: skip
+    me = caseworker_of(ctx, as_)
+    found = record_method_event(ctx.conn(), case_id, kind, on or ctx.on(None), me, ctx.clock,
+                                parties=parties, note=note)  # fmt: skip
     if as_json:
         emit_json(found.as_json())
         return
@@ -136,7 +132,7 @@ def assessment_add(
     from app.case.methods import record_assessment
 
     found = record_assessment(ctx.conn(), case_id, checkpoint, on or ctx.on(None),
-                              _me(ctx, as_), ctx.clock, note=note)  # fmt: skip
+                              caseworker_of(ctx, as_), ctx.clock, note=note)  # fmt: skip
     if as_json:
         emit_json(found.as_json())
         return

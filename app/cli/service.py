@@ -10,13 +10,17 @@ from typing import Any
 import click
 
 from app.base.i18n import _, label
-from app.cli.common import DATE, ID, as_option, emit_json, group, json_option, on_option, pass_ctx
-
-
-def _me(ctx: Any, as_: str | None, *, check: bool = True) -> Any:
-    from app.priority.profile import resolve_caseworker
-
-    return resolve_caseworker(ctx.conn(check=check), as_)
+from app.cli.common import (
+    DATE,
+    ID,
+    as_option,
+    caseworker_of,
+    emit_json,
+    group,
+    json_option,
+    on_option,
+    pass_ctx,
+)
 
 
 def _hint_line(h: Any) -> str:
@@ -58,7 +62,11 @@ def benefits(
 
     ctx = click_ctx.obj
     conn = ctx.conn(check=False)
-    hints = hints_for(conn, case_ref) if case_ref else open_hints(conn, _me(ctx, as_, check=False))
+    hints = (
+        hints_for(conn, case_ref)
+        if case_ref
+        else open_hints(conn, caseworker_of(ctx, as_, check=False))
+    )
     if as_json:
         emit_json({"hints": [h.as_json() for h in hints]})
         return
@@ -109,7 +117,13 @@ def benefits_informed(
     from app.case.benefits import record_hint_outcome
 
     hint = record_hint_outcome(
-        ctx.conn(), hint_id, "informed", _me(ctx, as_), ctx.clock, informed_on=on, channel=channel
+        ctx.conn(),
+        hint_id,
+        "informed",
+        caseworker_of(ctx, as_),
+        ctx.clock,
+        informed_on=on,
+        channel=channel,
     )
     if as_json:
         emit_json(hint.as_json())
@@ -129,7 +143,7 @@ def benefits_not_relevant(
     from app.case.benefits import record_hint_outcome
 
     hint = record_hint_outcome(
-        ctx.conn(), hint_id, "not_relevant", _me(ctx, as_), ctx.clock, reason=reason
+        ctx.conn(), hint_id, "not_relevant", caseworker_of(ctx, as_), ctx.clock, reason=reason
     )
     if as_json:
         emit_json(hint.as_json())
@@ -161,7 +175,9 @@ def benefits_marks(
     rules = benefit_rules()
     raised: list[dict[str, Any]] = []
     if add or remove:
-        marks, result = set_marks(ctx.conn(), case_id, add, remove, _me(ctx, as_), ctx.clock)
+        marks, result = set_marks(
+            ctx.conn(), case_id, add, remove, caseworker_of(ctx, as_), ctx.clock
+        )
         raised = result.raised
     else:
         marks = marks_of(case_row(ctx.conn(check=False), case_id)["benefit_marks"])
@@ -207,7 +223,7 @@ def case_nfa_refusal(
     if clear and on is not None:
         raise click.UsageError(_("Ange antingen --on eller --clear."))
     day = None if clear else (on or ctx.on(None))
-    _edit, found = record_nfa_refusal(ctx.conn(), case_id, day, _me(ctx, as_), ctx.clock)
+    _edit, found = record_nfa_refusal(ctx.conn(), case_id, day, caseworker_of(ctx, as_), ctx.clock)
     raised = found.raised if found else []
     if as_json:
         emit_json({"case_id": case_id, "nfa_refusal_on": day.isoformat() if day else None,
@@ -257,7 +273,7 @@ def case_af_offer(
     from app.case.closing import record_af_offer
 
     day = on or ctx.on(None)
-    record_af_offer(ctx.conn(), case_id, answer, day, _me(ctx, as_), ctx.clock,
+    record_af_offer(ctx.conn(), case_id, answer, day, caseworker_of(ctx, as_), ctx.clock,
                     written_info_on=written)  # fmt: skip
     if as_json:
         emit_json({"case_id": case_id, "af_offer": answer, "af_offer_on": day.isoformat(),
@@ -279,7 +295,7 @@ def case_close(ctx: Any, case_id: str, on: date | None, as_: str | None) -> None
     from app.case.closing import close_case
 
     day = on or ctx.on(None)
-    close_case(ctx.conn(), case_id, day, _me(ctx, as_), ctx.clock)
+    close_case(ctx.conn(), case_id, day, caseworker_of(ctx, as_), ctx.clock)
     click.echo(_("{case_id}: avslutat {date}.").format(case_id=case_id, date=day.isoformat()))
 
 
@@ -332,8 +348,9 @@ def referral_add(
 ) -> None:  # fmt: skip
     from app.followups.referrals import refer
 
-    found = refer(ctx.conn(), case_id, actor, on or ctx.on(None), _me(ctx, as_), ctx.clock,
-                  note=note, check_after_days=days)  # fmt: skip
+    me = caseworker_of(ctx, as_)
+    found = refer(ctx.conn(), case_id, actor, on or ctx.on(None), me, ctx.clock, note=note,
+                  check_after_days=days)  # fmt: skip
     if as_json:
         emit_json(found.as_json())
         return

@@ -18,6 +18,7 @@ from app.base.i18n import N_, _, label
 from app.cli.common import (
     DATE,
     as_option,
+    caseworker_of,
     command,
     emit_json,
     group,
@@ -28,9 +29,7 @@ from app.cli.common import (
 
 
 def _actor(ctx: Any, as_: str | None) -> Any:
-    from app.priority.profile import resolve_caseworker
-
-    return resolve_caseworker(ctx.conn(), as_)
+    return caseworker_of(ctx, as_)
 
 
 def _viewer(ctx: Any, as_: str | None) -> Any:

@@ -95,12 +95,7 @@ def upgrade(conn: sqlite3.Connection) -> int:
             continue
         if _trigger_names(spec)[0] not in have:  # a table new to replication
             where = f" AND ({spec.only_when.format(r='')})" if spec.only_when else ""
-            cur = conn.execute(
-                f"INSERT INTO sync_outbox(change_id, tbl, row_id, op, at_ms) SELECT "
-                f"{_CHANGE_ID} || printf('%08x', rowid), '{spec.table}', rowid, 'insert', "
-                f"{_NOW_MS} FROM {spec.table} WHERE gid IS NULL{where} ORDER BY rowid"
-            )
-            recorded += max(0, cur.rowcount)
+            recorded += _enqueue(conn, spec, f" WHERE gid IS NULL{where}")
             gid = spec.gid_sql.format(r=f"{spec.table}.")
             conn.execute(f"UPDATE {spec.table} SET gid = {gid} WHERE gid IS NULL{where}")
         for name, sql in wanted.items():
@@ -117,13 +112,18 @@ def enqueue_existing(conn: sqlite3.Connection, *, people: bool) -> int:
         if spec.table == "caseworkers" and not people:
             continue
         where = f" WHERE {spec.only_when.format(r='')}" if spec.only_when else ""
-        cur = conn.execute(
-            f"INSERT INTO sync_outbox(change_id, tbl, row_id, op, at_ms) SELECT "
-            f"{_CHANGE_ID} || printf('%08x', rowid), '{spec.table}', rowid, 'insert', "
-            f"{_NOW_MS} FROM {spec.table}{where} ORDER BY rowid"
-        )
-        total += max(0, cur.rowcount)
+        total += _enqueue(conn, spec, where)
     return total
+
+
+def _enqueue(conn: sqlite3.Connection, spec: Spec, where: str) -> int:
+    """Record the table's rows that ``where`` selects as inserts to push; how many."""
+    cur = conn.execute(
+        f"INSERT INTO sync_outbox(change_id, tbl, row_id, op, at_ms) SELECT "
+        f"{_CHANGE_ID} || printf('%08x', rowid), '{spec.table}', rowid, 'insert', "
+        f"{_NOW_MS} FROM {spec.table}{where} ORDER BY rowid"
+    )
+    return max(0, cur.rowcount)
 
 
 ALL_FIELDS = None  # a row inserted here and not yet pushed: every field is this desk's
