@@ -185,3 +185,27 @@ def test_a_referral_makes_a_follow_up_to_check_the_contact(
         refer(conn, "R1", "astrologer", ON, me, CLOCK)
     with pytest.raises(InvalidInputError, match="framtiden"):
         refer(conn, "R1", "healthcare", ON + timedelta(days=1), me, CLOCK)
+
+
+def test_a_purged_case_takes_its_hints_referrals_methods_and_handovers_with_it(
+    conn: sqlite3.Connection, stock: StockBuilder, me
+) -> None:
+    from app.case.methods import record_assessment, record_method_event
+    from app.safety.retention import purge
+    from app.team.reassign import reassign
+
+    stock.caseworker("hl02")
+    stock.caseworker("lead01", role="lead")
+    stock.case("Z1", start=ON - timedelta(days=200), opened_on="2026-05-01")
+    record_nfa_refusal(conn, "Z1", ON - timedelta(days=1), me, CLOCK)
+    refer(conn, "Z1", "af", ON, me, CLOCK)
+    record_method_event(conn, "Z1", "sassam", ON, me, CLOCK)
+    record_assessment(conn, "Z1", "day_180", ON - timedelta(days=20), me, CLOCK)
+    reassign(conn, ["Z1"], "hl02", "Test", resolve_caseworker(conn, "lead01"), CLOCK)
+    bo = resolve_caseworker(conn, "hl02")
+    record_af_offer(conn, "Z1", "accepted", ON, bo, CLOCK)
+    close_case(conn, "Z1", ON, bo, CLOCK)
+    assert purge(conn, ON + timedelta(days=200), bo, CLOCK, days=90) == 1
+    for table in ("benefit_hints", "referrals", "method_events", "assessments", "handovers",
+                  "intake_reviews", "impulses", "follow_ups"):  # fmt: skip
+        assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
