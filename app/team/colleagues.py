@@ -45,9 +45,35 @@ class Colleague:
         }
 
 
-def _unit_name(text: str | None) -> str | None:
+def _unit_name(text: str | None, language: str | None = None) -> str | None:
+    """A stored unit text as the unit's name (Swedish with ``"sv"``, else in the chosen
+    language); an unknown text as written; None for none."""
     unit = unit_rules().resolve(text)
-    return unit.name if unit else (text.strip() if text and text.strip() else None)
+    if unit is None:
+        return text.strip() if text and text.strip() else None
+    return unit.name_sv if language == "sv" else unit.name
+
+
+def unit_key_of(text: str | None) -> str | None:
+    """The unit key a stored unit text names (resources/rules/units.toml)."""
+    return unit_rules().key_of(text)
+
+
+def unit_of_caseworker(conn: sqlite3.Connection, caseworker_id: int | None) -> str | None:
+    """A caseworker's unit as stored (None when not known)."""
+    if caseworker_id is None:
+        return None
+    found = conn.execute("SELECT unit FROM caseworkers WHERE id = ?", (caseworker_id,)).fetchone()
+    return found[0] if found and found[0] else None
+
+
+def handover_units(
+    conn: sqlite3.Connection, row: sqlite3.Row, target_id: int
+) -> tuple[str | None, str | None]:
+    """The units a case moves between, as their names (resources/rules/units.toml): the old
+    owner's (else the case's) and the new owner's; None where not known."""
+    source = unit_of_caseworker(conn, row["caseworker_id"]) or row["unit"]
+    return _unit_name(source, "sv"), _unit_name(unit_of_caseworker(conn, target_id), "sv")
 
 
 def colleagues_for(

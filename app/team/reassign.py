@@ -54,9 +54,9 @@ from app.base.clock import Clock, local_today, start_of_day_utc, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.case.handover import require_note_between_units, write_handover
-from app.chain.casework_rules import unit_rules
 from app.chain.state import milestone_label
 from app.priority.profile import Caseworker
+from app.team.colleagues import handover_units, unit_key_of
 from app.team.digest import milestones_of, team_loads
 from app.team.rules import team_rules
 from db import queries, transaction
@@ -106,29 +106,6 @@ def _target(conn: sqlite3.Connection, who: Caseworker | str) -> Caseworker:
             _("{ext_id} är inte längre aktiv och kan inte ta emot ärenden.").format(ext_id=ext_id)
         )
     return Caseworker(row["id"], row["ext_id"], row["name"], row["role"], row["team"])
-
-
-def unit_of_caseworker(conn: sqlite3.Connection, caseworker_id: int | None) -> str | None:
-    """A caseworker's unit as stored (None when not known)."""
-    if caseworker_id is None:
-        return None
-    found = conn.execute("SELECT unit FROM caseworkers WHERE id = ?", (caseworker_id,)).fetchone()
-    return found[0] if found and found[0] else None
-
-
-def handover_units(
-    conn: sqlite3.Connection, row: sqlite3.Row, target_id: int
-) -> tuple[str | None, str | None]:
-    """The units a case moves between, as their names (resources/rules/units.toml): the old
-    owner's (else the case's) and the new owner's; None where not known."""
-    rules = unit_rules()
-
-    def name(text: str | None) -> str | None:
-        unit = rules.resolve(text)
-        return unit.name_sv if unit else (text.strip() if text and text.strip() else None)
-
-    source = unit_of_caseworker(conn, row["caseworker_id"]) or row["unit"]
-    return name(source), name(unit_of_caseworker(conn, target_id))
 
 
 def _move_case(
@@ -409,8 +386,7 @@ def propose_balance(
         if wanted is None or r[0] in wanted
     ]
     pool = {r[0]: r[1] for r in staff}
-    unit_key = unit_rules().key_of
-    units = {r[0]: unit_key(r[2]) for r in staff}
+    units = {r[0]: unit_key_of(r[2]) for r in staff}
     # The stored case digests give each case's load and milestones ahead (app.team.digest).
     case_loads, ahead = team_loads(
         conn, on, caseworker_ids=None if wanted is None else list(pool), ahead_days=horizon,

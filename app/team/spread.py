@@ -24,8 +24,9 @@ from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.chain.casework_rules import unit_rules
 from app.priority.profile import Caseworker
+from app.team.colleagues import unit_of_caseworker
 from app.team.digest import team_loads
-from app.team.reassign import _reason, _reassign, _target, require_lead, unit_of_caseworker
+from app.team.reassign import _reason, _reassign, _target, require_lead
 from db import queries, transaction
 
 
