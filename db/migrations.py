@@ -429,6 +429,138 @@ def _m008_team_server(db: sqlite_utils.Database) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS idx_sync_outbox_status ON sync_outbox(status, id)")
 
 
+# The tables migration 9 adds; each may replicate to a team server (app/sync/tables.py).
+HANDOVER_TABLES = ("handovers", "intake_reviews", "intake_carried", "benefit_hints",
+                   "referrals", "method_events", "assessments")  # fmt: skip
+
+
+def _add_columns(db: sqlite_utils.Database, table: str, columns: dict[str, type]) -> None:
+    have = set(db[table].columns_dict)
+    for name, kind in columns.items():
+        if name not in have:
+            db[table].add_column(name, kind)
+
+
+def _m009_handover_and_service(db: sqlite_utils.Database) -> None:
+    """Handover, service duty and on-time assessments (docs/handover.md, docs/service.md):
+
+    - a caseworker's unit and how to reach them (``caseworkers.unit``, ``phone``, ``email``);
+    - the NFA refusal and the meeting with Arbetsförmedlingen offered before it, and the
+      marks that raise other-benefit hints (``cases.nfa_refusal_on``, ``af_offer``,
+      ``af_offer_on``, ``af_written_info_on``, ``benefit_marks``);
+    - why a colleague of another unit covers (``absences.reason``);
+    - ``handovers`` (the note that travels with a reassigned case), ``intake_reviews`` and
+      ``intake_carried`` (the new owner's review, and the impulses explicitly carried
+      over), ``benefit_hints`` (an "Andra förmåner" hint, its impulse and its outcome),
+      ``referrals`` (to another actor, with the follow-up that checks the contact),
+      ``method_events`` (SASSAM, avstämningsmöte, FMR, AFU, or a contact, with date and
+      chain day) and ``assessments`` (work capacity assessed at a chain checkpoint).
+
+    Idempotent, like migration 8: a test may set user_version back."""
+    _add_columns(db, "caseworkers", {"unit": str, "phone": str, "email": str})
+    _add_columns(db, "cases", {"nfa_refusal_on": str, "af_offer": str, "af_offer_on": str,
+                               "af_written_info_on": str, "benefit_marks": str})  # fmt: skip
+    _add_columns(db, "absences", {"reason": str})
+    existing = set(db.table_names())
+    people = "caseworkers"
+    specs: dict[str, tuple[dict[str, type], list[tuple[str, str, str]], set[str]]] = {
+        "handovers": (
+            {"id": int, "case_id": int, "from_id": int, "to_id": int, "from_unit": str,
+             "to_unit": str, "at": str, "by": str, "reason": str, "summary": str, "note": str,
+             "gid": str},
+            [("case_id", "cases", "id"), ("from_id", people, "id"), ("to_id", people, "id")],
+            {"case_id", "at", "summary"},
+        ),
+        "intake_reviews": (
+            {"id": int, "case_id": int, "handover_id": int, "owner_id": int, "state": str,
+             "created_at": str, "done_at": str, "done_by": str, "gid": str},
+            [("case_id", "cases", "id"), ("handover_id", "handovers", "id"),
+             ("owner_id", people, "id")],
+            {"case_id", "owner_id", "state", "created_at"},
+        ),
+        "intake_carried": (
+            {"id": int, "case_id": int, "review_id": int, "impulse_id": int, "note": str,
+             "at": str, "by": str, "gid": str},
+            [("case_id", "cases", "id"), ("review_id", "intake_reviews", "id"),
+             ("impulse_id", "impulses", "id")],
+            {"case_id", "review_id", "impulse_id", "at"},
+        ),
+        "benefit_hints": (
+            {"id": int, "case_id": int, "benefit": str, "rule_version": str, "reason": str,
+             "source": str, "raised_at": str, "impulse_id": int, "outcome": str,
+             "informed_on": str, "channel": str, "outcome_note": str, "outcome_by": str,
+             "outcome_at": str, "gid": str},
+            [("case_id", "cases", "id"), ("impulse_id", "impulses", "id")],
+            {"case_id", "benefit", "raised_at"},
+        ),
+        "referrals": (
+            {"id": int, "case_id": int, "actor": str, "referred_on": str, "chain_day": int,
+             "note": str, "follow_up_id": int, "created_by": str, "created_at": str,
+             "gid": str},
+            [("case_id", "cases", "id"), ("follow_up_id", "follow_ups", "id")],
+            {"case_id", "actor", "referred_on"},
+        ),
+        "method_events": (
+            {"id": int, "case_id": int, "kind": str, "asked_kind": str, "held_on": str,
+             "chain_day": int, "parties": str, "note": str, "created_by": str,
+             "created_at": str, "gid": str},
+            [("case_id", "cases", "id")],
+            {"case_id", "kind", "held_on", "chain_day"},
+        ),
+        "assessments": (
+            {"id": int, "case_id": int, "checkpoint": str, "assessed_on": str,
+             "chain_day": int, "note": str, "created_by": str, "created_at": str,
+             "gid": str},
+            [("case_id", "cases", "id")],
+            {"case_id", "checkpoint", "assessed_on"},
+        ),
+    }  # fmt: skip
+    for table, (columns, keys, required) in specs.items():
+        if table in existing:
+            continue
+        db[table].create(columns, pk="id", not_null=required, foreign_keys=keys)
+        db.execute(f"CREATE UNIQUE INDEX idx_{table}_gid ON {table}(gid)")
+    conn = db.conn
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS idx_handovers_case ON handovers(case_id, at)",
+        "CREATE INDEX IF NOT EXISTS idx_intake_owner ON intake_reviews(owner_id, state)",
+        "CREATE INDEX IF NOT EXISTS idx_intake_case ON intake_reviews(case_id, state)",
+        "CREATE INDEX IF NOT EXISTS idx_intake_carried ON intake_carried(review_id)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS idx_benefit_hints_case ON benefit_hints(case_id, "
+        "benefit)",
+        "CREATE INDEX IF NOT EXISTS idx_benefit_hints_impulse ON benefit_hints(impulse_id)",
+        "CREATE INDEX IF NOT EXISTS idx_referrals_case ON referrals(case_id, referred_on)",
+        "CREATE INDEX IF NOT EXISTS idx_method_events_case ON method_events(case_id, held_on)",
+        "CREATE INDEX IF NOT EXISTS idx_assessments_case ON assessments(case_id, checkpoint)",
+    ):
+        conn.execute(statement)
+    _fts_updates_only_on_their_columns(conn)
+
+
+# The full-text indexes and the columns they hold (migration 1).
+FTS_COLUMNS = {"cases": ("case_ref", "person_name", "employer"), "impulses": ("text",)}
+
+
+def _fts_updates_only_on_their_columns(conn: sqlite3.Connection) -> None:
+    """The trigger that keeps a full-text index up to date on UPDATE fired on any column.
+    On a desk joined to a team server, a new row's gid is set by an UPDATE inside the sync
+    trigger, before the index has the row: the 'delete' for a row the index never held
+    damaged the index ("database disk image is malformed" on a later write). It now fires
+    only when an indexed column changes, and the indexes are rebuilt from their tables (a
+    desk that joined before may already hold damage)."""
+    for table, columns in FTS_COLUMNS.items():
+        found = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{table}_au",)
+        ).fetchone()
+        plain = f'AFTER UPDATE ON "{table}"'
+        if found is None or plain not in found[0]:
+            continue
+        only = ", ".join(f'"{c}"' for c in columns)
+        conn.execute(f'DROP TRIGGER "{table}_au"')
+        conn.execute(found[0].replace(plain, f'AFTER UPDATE OF {only} ON "{table}"'))
+        conn.execute(f'INSERT INTO "{table}_fts"("{table}_fts") VALUES (\'rebuild\')')
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial,
     _m002_saved_views,
@@ -438,6 +570,7 @@ MIGRATIONS: list[Migration] = [
     _m006_standard_follow_ups_per_chain,
     _m007_series_wall_clock,
     _m008_team_server,
+    _m009_handover_and_service,
 ]
 LATEST_VERSION = len(MIGRATIONS)
 if LATEST_VERSION != version.LATEST_VERSION:

@@ -17,7 +17,11 @@ CASE_FACT_COLUMNS = (
     "c.check_phone, c.check_employer, c.check_plan, c.check_informed, "
     "(SELECT group_concat(p.start || ':' || coalesce(p.\"end\", ''), ',') "
     "FROM sick_periods p WHERE p.case_id = c.id), "
-    "(SELECT max(k.to_date) FROM certificates k WHERE k.case_id = c.id)"
+    "(SELECT max(k.to_date) FROM certificates k WHERE k.case_id = c.id), "
+    # Issue #14: an NFA refusal recorded without the meeting with Arbetsförmedlingen offered
+    # (accepted, or declined with the written information sent): app.case.closing.
+    "(c.nfa_refusal_on IS NOT NULL AND (c.af_offer IS NULL OR (c.af_offer = 'declined' "
+    "AND c.af_written_info_on IS NULL)))"
 )
 
 
@@ -80,6 +84,28 @@ def plans_for(conn: sqlite3.Connection, caseworker_id: int | None) -> list[tuple
     return _tuples(
         conn, "SELECT case_id, on_date FROM planned_dates WHERE caseworker_id = ?", (caseworker_id,)
     )
+
+
+def periods_of(conn: sqlite3.Connection, case_id: int) -> list[tuple[str, str | None]]:
+    """A case's sick periods as stored (start, end or None), in start order."""
+    return _tuples(
+        conn, 'SELECT start, "end" FROM sick_periods WHERE case_id = ? ORDER BY start', (case_id,)
+    )
+
+
+def open_intake_case_ids(conn: sqlite3.Connection, caseworker_id: int) -> set[int]:
+    """The caseworker's received cases whose intake review is not done (app.case.handover):
+    only open cases they still own."""
+    return {
+        r[0]
+        for r in _tuples(
+            conn,
+            "SELECT r.case_id FROM intake_reviews r JOIN cases c ON c.id = r.case_id "
+            "WHERE r.owner_id = ? AND r.state = 'open' AND c.status = 'open' "
+            "AND c.caseworker_id = r.owner_id",
+            (caseworker_id,),
+        )
+    }
 
 
 def caseworker_by_ext_id(conn: sqlite3.Connection, ext_id: str) -> sqlite3.Row | None:

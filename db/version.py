@@ -1,3 +1,3 @@
 """The schema version this code writes; db.migrations checks it matches its list."""
 
-LATEST_VERSION = 8
+LATEST_VERSION = 9

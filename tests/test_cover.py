@@ -217,7 +217,7 @@ def test_cli_cover_and_absences(run_cli, office: dict[str, int]) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.json()["absence"] == {
         "id": 1, "caseworker": "hl01", "covered_by": "hl02", "from": FROM.isoformat(),
-        "to": TO.isoformat(), "ended_at": None,
+        "to": TO.isoformat(), "ended_at": None, "reason": None,
     }  # fmt: skip
     listed = run_cli("absences", "--on", ON.isoformat(), "--json").json()
     assert [a["active"] for a in listed["absences"]] == [True]

@@ -16,7 +16,13 @@ import pytest
 
 import db
 from app.base.errors import ExistingDataError
-from app.base.model import DocumentKind, FollowUpKind, ImpulseOutcome, ImpulseType
+from app.base.model import (
+    OTHER_BENEFIT_IMPULSE,
+    DocumentKind,
+    FollowUpKind,
+    ImpulseOutcome,
+    ImpulseType,
+)
 from app.chain.state import ChainState, chain_on
 from app.demo.generator import DemoSummary, build_demo
 from app.safety.pin import birth_date_of, is_valid_pin
@@ -312,7 +318,9 @@ def test_impulses_use_the_enums_and_record_outcomes(big: sqlite3.Connection) -> 
         "SELECT type, doc_kind, received_at, read_at, outcome, outcome_note, outcome_by, "
         "outcome_at FROM impulses",
     )
-    assert {r[0] for r in rows} == {t.value for t in ImpulseType}
+    # The eight types of the case-file study, and the showcase's other-benefit hints.
+    assert {r[0] for r in rows} == {t.value for t in ImpulseType} | {OTHER_BENEFIT_IMPULSE}
+    rows = [r for r in rows if r[0] != OTHER_BENEFIT_IMPULSE]
     assert {r[1] for r in rows} <= {k.value for k in DocumentKind}
     assert {r[4] for r in rows} - {None} == {o.value for o in ImpulseOutcome}
     for _, _, received, read, outcome, note, by, at in rows:
@@ -331,7 +339,9 @@ def test_follow_ups(big: sqlite3.Connection) -> None:
         "FROM follow_ups f JOIN cases c ON c.id = f.case_id",
     )
     assert {r[0] for r in rows} <= {k.value for k in FollowUpKind}
-    assert all(r[3] == "personal" and r[4] for r in rows)
+    # Open ones are the case's caseworker's; a done one stays with whoever did it (the
+    # showcase's reassigned cases keep their history).
+    assert all(r[3] == "personal" and (r[4] or r[1] != "open") for r in rows)
     open_due = [r[2] for r in rows if r[1] == "open"]
     assert any(due < "2026-11-22T23:00:00+00:00" for due in open_due)  # overdue
     assert "2026-11-23T08:00:00+00:00" in open_due  # due today (09:00 local)
@@ -428,3 +438,45 @@ def test_module_imports_without_faker() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+# -- issue #14: what the demo shows of handover and service duty -------------------------------
+
+
+def test_the_demo_shows_an_nfa_refusal_an_intake_review_and_a_work_injury_hint(
+    small_conn: sqlite3.Connection,
+) -> None:
+    from app.case.closing import af_offer_missing
+    from app.case.handover import open_reviews
+    from app.priority.profile import resolve_caseworker
+    from app.stock.today import today_list
+    from app.team.on_time import on_time_report
+
+    first = resolve_caseworker(small_conn, "hl01")
+    waiting = [
+        r["case_ref"]
+        for r in small_conn.execute("SELECT * FROM cases WHERE caseworker_id = ?", (first.id,))
+        if af_offer_missing(r)
+    ]
+    assert len(waiting) == 1  # an NFA refusal awaiting the meeting with Arbetsförmedlingen
+    hints = _rows(
+        small_conn,
+        "SELECT c.case_ref, h.benefit FROM benefit_hints h JOIN cases c ON c.id = h.case_id "
+        "WHERE h.outcome IS NULL",
+    )
+    injured = {ref for ref, benefit in hints if benefit == "work_injury_annuity"}
+    assert waiting[0] in injured and len(injured) == 2  # the refusal's, and a marked case
+    [review] = open_reviews(small_conn, first)
+    assert review.handover is not None and review.handover.note
+    today = today_list(small_conn, first, TODAY)
+    assert [i.facts.case_ref for i in today.intake] == [review.case_ref]
+    assert "af_offer.missing" in {
+        c.key for i in today.ranked + today.planned for c in i.score.contributions
+    }
+    units = {r[0] for r in small_conn.execute("SELECT unit FROM caseworkers WHERE role != 'lead'")}
+    assert units == {"Fördjupad utredning"}
+    assert _one(small_conn, "SELECT count(*) FROM caseworkers WHERE phone IS NULL") == 1  # lead
+    figure = on_time_report(small_conn, TODAY).team.figures["day_90"]
+    assert figure.reached and 0 < len(figure.on_time) < figure.reached
+    kinds = {r[0] for r in small_conn.execute("SELECT kind FROM method_events")}
+    assert kinds == {"avstamningsmote", "contact"}

@@ -104,7 +104,9 @@ def test_reassign_moves_cases_follow_ups_and_plans(
         "from": "hl01", "to": "hl02", "reason": "Anna går ner i tid",
         "follow_ups_moved": [two["fu_open"]],
         "plan_removed": (ON + timedelta(days=1)).isoformat(),
+        "handover_id": first["handover_id"], "from_unit": None, "to_unit": None,
     }  # fmt: skip
+    assert first["handover_id"] is not None
     # Reminders are selected by owner: Anna no longer gets them, Bo does.
     assert due_reminders(conn, NOW, anna) == []
     assert {r.follow_up_id for r in due_reminders(conn, NOW, bo)} == {

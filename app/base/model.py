@@ -90,6 +90,19 @@ class OsPosition(StrEnum):
     NOT_APPLICABLE = "not_applicable"
 
 
+class AfOffer(StrEnum):
+    """The meeting with Arbetsförmedlingen offered before an NFA refusal (003:143–154)."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+AF_OFFER_SV: dict[str, str] = {
+    "accepted": N_("mötet accepterat"),
+    "declined": N_("mötet avböjt, skriftlig information skickad"),
+}
+
+
 class PlanStatus(StrEnum):
     UNKNOWN = "unknown"
     NONE = "none"
@@ -137,6 +150,26 @@ FOLLOW_UP_KIND_SV: dict[str, str] = {
     "af": N_("Arbetsförmedlingen"),
     "other": N_("annan"),
 }
+
+# The actors around a case (contacts' roles, referrals, the parties of a meeting).
+ACTOR_SV: dict[str, str] = {
+    "employer": N_("arbetsgivaren"),
+    "doctor": N_("läkaren"),
+    "healthcare": N_("vården"),
+    "occupational_health": N_("företagshälsovården"),
+    "rehab_coordinator": N_("rehabkoordinatorn"),
+    "af": N_("Arbetsförmedlingen"),
+    "union": N_("facket"),
+    "fmr": N_("försäkringsmedicinsk rådgivare"),
+    "social_services": N_("socialtjänsten"),
+    "insured": N_("den försäkrade"),
+    "other": N_("annan aktör"),
+}
+
+# An impulse Överblick raises itself when another benefit may apply (app.case.benefits);
+# not one of the eight types of the case-file study, so not in ImpulseType.
+OTHER_BENEFIT_IMPULSE = "other_benefit"
+IMPULSE_TYPE_SV[OTHER_BENEFIT_IMPULSE] = N_("annan förmån kan vara aktuell")
 
 
 @dataclass(frozen=True, slots=True)

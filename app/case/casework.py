@@ -11,7 +11,7 @@ from typing import Any
 from app.base.clock import Clock, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
-from app.base.model import OsPosition, PlanStatus
+from app.base.model import AfOffer, OsPosition, PlanStatus
 from app.chain.state import PASSED, ChainState
 from app.priority.profile import Caseworker, weights_for
 from app.priority.score import CaseFacts, Score, requirement_met, score_case
@@ -86,7 +86,29 @@ EDITABLE = {
     "os_position": _opt_enum(OsPosition),
     "os_position_on": _opt_date,
     **dict.fromkeys(CHECKLIST, _bool),
+    # Issue #14 (app.case.closing, app.case.benefits): the NFA refusal, the meeting with
+    # Arbetsförmedlingen offered before it, and the marks that raise other-benefit hints.
+    "nfa_refusal_on": _opt_date,
+    "af_offer": _opt_enum(AfOffer),
+    "af_offer_on": _opt_date,
+    "af_written_info_on": _opt_date,
+    "benefit_marks": _opt_text,
 }
+
+
+def _check_af_offer(row: Any, clean: dict[str, Any]) -> None:
+    """The meeting offered with Arbetsförmedlingen: a date, and when declined, the date the
+    written information was sent (003:143–154)."""
+    after = {f: clean.get(f, row[f]) for f in ("af_offer", "af_offer_on", "af_written_info_on")}
+    if after["af_offer"] and not after["af_offer_on"]:
+        raise InvalidInputError(_("Ange vilken dag mötet med Arbetsförmedlingen erbjöds."))
+    if after["af_offer"] == AfOffer.DECLINED and not after["af_written_info_on"]:
+        raise InvalidInputError(
+            _(
+                "Mötet med Arbetsförmedlingen avböjdes: ange vilken dag den skriftliga "
+                "informationen skickades."
+            )
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +152,8 @@ def edit_case(
     now = utc_iso(clock.now())
     with transaction(conn):
         row = case_row(conn, case_ref)
+        if {"af_offer", "af_offer_on", "af_written_info_on"} & set(clean):
+            _check_af_offer(row, clean)
         diff = {f: [row[f], v] for f, v in clean.items() if row[f] != v}
         if not diff:
             return None

@@ -10,7 +10,7 @@ from datetime import date
 from app.base.clock import Clock, local_date_of, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import N_, _, label
-from app.base.model import IMPULSE_TYPE_SV, ImpulseOutcome
+from app.base.model import IMPULSE_TYPE_SV, OTHER_BENEFIT_IMPULSE, ImpulseOutcome
 from app.priority.profile import Caseworker
 from db import queries, transaction
 
@@ -168,6 +168,7 @@ def record_outcome(
     clock: Clock,
     *,
     only_open: bool = False,
+    hint_outcome: bool = False,
 ) -> int:
     """Give impulses an outcome (acted / other actor / not relevant) with a note, as events.
 
@@ -175,6 +176,11 @@ def record_outcome(
     ``only_open`` an impulse that already has an outcome (e.g. recorded meanwhile by
     another program) is refused by number inside that transaction, so none of the
     selection is written and no impulse gets a second outcome.
+
+    An "Andra förmåner" hint's impulse (type ``other_benefit``, app.case.benefits) needs
+    the date and channel the insured was informed on: here it may only be found not
+    relevant (the note is the reason, and the hint gets the same outcome); "acted" is
+    refused with where to record it. ``hint_outcome``: called by app.case.benefits.
     """
     try:
         outcome = ImpulseOutcome(outcome).value
@@ -208,6 +214,26 @@ def record_outcome(
             shown = ", ".join(f"#{i}" for i in handled)
             raise InvalidInputError(
                 _("Impulser som redan har ett registrerat utfall: {shown}.").format(shown=shown)
+            )
+        hints = [
+            r["id"] for r in rows if r["type"] == OTHER_BENEFIT_IMPULSE and r["outcome"] is None
+        ]
+        if hints and not hint_outcome:
+            if outcome != ImpulseOutcome.NOT_RELEVANT:
+                shown = ", ".join(f"#{i}" for i in sorted(hints))
+                raise InvalidInputError(
+                    _(
+                        "Impuls {shown} gäller en annan förmån: registrera att den försäkrade "
+                        "informerades, med datum och kanal (overblick benefits informed), eller "
+                        "att den inte är relevant."
+                    ).format(shown=shown)
+                )
+            marks_ = ",".join("?" for _ in hints)
+            conn.execute(
+                "UPDATE benefit_hints SET outcome = 'not_relevant', outcome_note = ?, "
+                "outcome_by = ?, outcome_at = ? WHERE outcome IS NULL "
+                f"AND impulse_id IN ({marks_})",
+                (note, caseworker.ext_id, now, *hints),
             )
         conn.executemany(
             "UPDATE impulses SET outcome = ?, outcome_note = ?, outcome_by = ?, outcome_at = ?, "

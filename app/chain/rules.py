@@ -75,6 +75,10 @@ class ChainRules:
 
 
 REQUIREMENTS = {"checklist", "os_position"}
+# A milestone makes standard follow-ups at its lead times: none of them may book a meeting
+# from the chain day alone. Early meetings did not shorten sick leave and sometimes
+# lengthened it (002:229–238, 002:268–272); a meeting is the caseworker's choice.
+MEETING_WORDS = ("möte", "meeting", "sassam")
 
 
 def load_rule_file(path: Path) -> dict[str, Any]:
@@ -211,6 +215,14 @@ def parse_chain_rules(data: dict[str, Any], path: Path) -> ChainRules:
                     path=path, where=where
                 )
             )
+        words = " ".join(str(raw.get(k, "")) for k in ("key", "label_sv", "label_en")).lower()
+        if any(w in words for w in MEETING_WORDS):
+            raise RuleTableError(
+                _(
+                    "{path}: {where} bokar ett möte utifrån sjukdagen; ett möte är ett val i "
+                    "ärendet, inte en standardbevakning (002:229–238)."
+                ).format(path=path, where=where)
+            )
         day = _get(raw, "day", int, where, path)
         if day < 1:
             raise RuleTableError(
@@ -308,6 +320,7 @@ REQUIRED_WEIGHTS = (
     "plan.missed",
     "plan.missed_per_day",
     "plan.missed_max_days",
+    "af_offer.missing",
     "dampen.runs_itself",
     "dampen.no_follow_up",
     "dampen.recovery_phase",

@@ -231,3 +231,10 @@ def as_option(f: Any) -> Any:
 
 def json_option(f: Any) -> Any:
     return click.option("--json", "as_json", is_flag=True, help=_("Skriv ett JSON-dokument."))(f)
+
+
+def caseworker_of(ctx: Context, as_: str | None, *, check: bool = True) -> Any:
+    """The caseworker ``--as`` names (default: the stored profile), in the database."""
+    from app.priority.profile import resolve_caseworker
+
+    return resolve_caseworker(ctx.conn(check=check), as_)

@@ -184,3 +184,35 @@ def export_stock_cmd(
             what=what, ext_id=caseworker.ext_id, file=file, masked=masked
         )
     )
+
+
+@export.command(
+    "methods",
+    help=_(
+        "Metodhändelserna (SASSAM, avstämningsmöte, FMR, AFU, kontakt) med datum och dag i "
+        "kedjan; inga namn eller personnummer."
+    ),
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar=_("FIL"))
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
+    help=_("Filformat (standard: av filnamnet, annars csv)."),
+)  # fmt: skip
+@click.option(
+    "--as", "as_", metavar=_("SIGNATUR"), default=None, help=_("Handläggare (standard: profilen).")
+)
+@click.option("--all", "all_", is_flag=True, help=_("Alla ärenden, inte bara handläggarens."))
+@click.pass_obj
+def export_methods_cmd(ctx: Any, file: Path, fmt: str | None, as_: str | None, all_: bool) -> None:
+    from app.cli.output import counted
+    from app.exchange.export import export_method_events
+    from app.priority.profile import resolve_caseworker
+
+    conn = ctx.conn()
+    caseworker = None if all_ else resolve_caseworker(conn, as_)
+    count = export_method_events(conn, caseworker, file, fmt, clock=ctx.clock)
+    click.echo(
+        _("Exporterade {what} till {file}.").format(
+            what=counted(count, "{n} metodhändelse", "{n} metodhändelser"), file=file
+        )
+    )

@@ -37,10 +37,13 @@ from app.cli.common import (
     pass_ctx,
 )
 from app.cli.followup import follow_up
+from app.cli.handover import caseworker_cmd, handover, intake, units_cmd
 from app.cli.imports import export, import_cmd
 from app.cli.impulse import impulse
+from app.cli.methods import assessment, method, on_time
 from app.cli.reminders import reminders
 from app.cli.server import SERVER_COMMANDS
+from app.cli.service import benefits, case, referral
 from app.cli.team import absences, balance, cover, employer, reassign, report, team
 
 
@@ -401,6 +404,9 @@ cli.add_command(employer)
 cli.add_command(report)
 cli.add_command(backup)
 cli.add_command(retention)
+for _command in (handover, intake, caseworker_cmd, units_cmd, benefits, case, referral, method,
+                 assessment, on_time):  # fmt: skip
+    cli.add_command(_command)
 for _command in SERVER_COMMANDS:  # server init/upgrade/add-user, join, sync [status]
     cli.add_command(_command)
 

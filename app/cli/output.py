@@ -77,6 +77,12 @@ def print_today(result: TodayList) -> None:
         )
     )
     click.echo("")
+    if result.intake:
+        click.echo(_("Mottagna ärenden att gå igenom ({n})").format(n=len(result.intake)))
+        for item in result.intake:
+            click.echo(_line(item))
+        click.echo(_("  (gå igenom med 'overblick intake show ÄRENDE')"))
+        click.echo("")
     click.echo(_("Planerat i dag ({n})").format(n=len(result.planned)))
     if not result.planned:
         click.echo(_("  (inget planerat; planera med 'overblick plan ÄRENDE --date ÅÅÅÅ-MM-DD')"))
@@ -85,7 +91,8 @@ def print_today(result: TodayList) -> None:
     click.echo("")
     click.echo(
         _("Prioriterat ({n} av {total})").format(
-            n=len(result.ranked), total=result.open_cases - len(result.planned)
+            n=len(result.ranked),
+            total=result.open_cases - len(result.planned) - len(result.intake),
         )
     )
     for item in result.ranked:

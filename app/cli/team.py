@@ -18,6 +18,7 @@ from app.base.i18n import N_, _, decimal, label
 from app.cli.common import (
     DATE,
     as_option,
+    caseworker_of,
     command,
     emit_json,
     group,
@@ -28,9 +29,7 @@ from app.cli.common import (
 
 
 def _actor(ctx: Any, as_: str | None) -> Any:
-    from app.priority.profile import resolve_caseworker
-
-    return resolve_caseworker(ctx.conn(), as_)
+    return caseworker_of(ctx, as_)
 
 
 def _viewer(ctx: Any, as_: str | None) -> Any:
@@ -157,13 +156,18 @@ def _lead_hint(conn: Any, viewer: Any) -> str:
     "--all-from", "all_from", default=None, metavar=_("SIGNATUR"),
     help=_("Flytta hela stocken från den här handläggaren (i stället för ÄRENDE...)."),
 )  # fmt: skip
+@click.option(
+    "--note", default=None,
+    help=_("Överlämningsanteckning med egna ord (krävs när ärendet byter enhet); "
+           "sammanfattningen av ärendet följer med ändå."),
+)  # fmt: skip
 @as_option
 @on_option
 @json_option
 @pass_ctx
 def reassign(
     ctx: Any, case_ids: tuple[str, ...], to: str, reason: str, all_from: str | None,
-    as_: str | None, on: date | None, as_json: bool,
+    note: str | None, as_: str | None, on: date | None, as_json: bool,
 ) -> None:  # fmt: skip
     from app.cli.output import counted
     from app.team.reassign import reassign as do_reassign
@@ -175,10 +179,10 @@ def reassign(
     actor = _actor(ctx, as_)
     clock = ctx.clock_on(on)
     if all_from:
-        moved = reassign_stock(conn, all_from, to, reason, actor, clock)
+        moved = reassign_stock(conn, all_from, to, reason, actor, clock, note=note)
         asked = None
     else:
-        moved = do_reassign(conn, list(case_ids), to, reason, actor, clock)
+        moved = do_reassign(conn, list(case_ids), to, reason, actor, clock, note=note)
         asked = len(set(case_ids))
     if as_json:
         emit_json({"to": to, "moved": moved, "requested": asked})
@@ -198,17 +202,23 @@ def reassign(
 @click.option("--by", "by", required=True, metavar=_("SIGNATUR"), help=_("Kollegan som täcker."))
 @click.option("--from", "from_date", type=DATE, required=True, help=_("Första frånvarodagen."))
 @click.option("--to", "to_date", type=DATE, required=True, help=_("Sista frånvarodagen."))
+@click.option(
+    "--reason", default=None,
+    help=_("Skälet när kollegan hör till en annan enhet (samma enhet i första hand)."),
+)  # fmt: skip
 @as_option
 @json_option
 @pass_ctx
 def cover(
-    ctx: Any, caseworker: str, by: str, from_date: date, to_date: date, as_: str | None,
-    as_json: bool,
+    ctx: Any, caseworker: str, by: str, from_date: date, to_date: date, reason: str | None,
+    as_: str | None, as_json: bool,
 ) -> None:  # fmt: skip
     from app.team.cover import mark_absent
 
     conn = ctx.conn()
-    absence = mark_absent(conn, caseworker, by, from_date, to_date, _actor(ctx, as_), ctx.clock)
+    absence = mark_absent(
+        conn, caseworker, by, from_date, to_date, _actor(ctx, as_), ctx.clock, reason=reason
+    )
     if as_json:
         emit_json({"absence": absence.as_json()})
         return

@@ -107,4 +107,8 @@ NAME_POOL = 2000
 CLINIC_POOL = 120
 LAST_ACTION_MAX_DAYS = 60
 SNAPSHOT_MINUTE = 7 * 60 + 30  # the demo is a snapshot taken at 07:30 on "today"
+# Assessments at the chain's times (app.demo.showcase): every 4th case has none for a
+# checkpoint it reached, every 7th a late one. Assumed: the reports give no such share.
+ASSESSED_SKIPPED_EVERY = 4
+ASSESSED_LATE_EVERY = 7
 BATCH_CASES = 1000

@@ -850,8 +850,10 @@ def build_demo(
     seed: int = 1,
     today: date,
     progress: Callable[[int, int], None] | None = None,
+    showcase: bool = True,
 ) -> DemoSummary:
-    """Fill an empty database with a synthetic stock; refuse if it already holds cases."""
+    """Fill an empty database with a synthetic stock; refuse if it already holds cases.
+    ``showcase``: add the handover and service-duty examples (app.demo.showcase)."""
     pools = _make_pools(seed)
     with db.transaction(conn):
         refuse_existing(conn)
@@ -859,7 +861,13 @@ def build_demo(
         staff = builder.caseworkers(caseworkers)
         _build_stock(builder, staff, cases_per_caseworker, progress)
         _put_settings(conn, staff[0][1] if staff else LEAD_EXT_ID, today, [ext for _, ext in staff])
+        if showcase:
+            from app.demo.showcase import add_showcase
+
+            add_showcase(conn, today, staff)
     counts = builder.counts
+    for table in ("impulses", "follow_ups"):  # the showcase's hints and follow-ups count too
+        counts[table] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
     return DemoSummary(
         caseworkers=len(staff),
         leads=1,

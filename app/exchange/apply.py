@@ -31,6 +31,7 @@ from datetime import date
 from typing import Any
 
 from app.base.i18n import _, label
+from app.case.closing import af_offer_missing
 from app.exchange import fields as F
 from app.exchange.readers import SourceRow
 
@@ -271,7 +272,12 @@ SENSITIVE = {
     e: {fs.db_column for fs in F.ENTITIES[e].fields if fs.sensitive} for e in F.ENTITY_ORDER
 }
 CANONICAL = {e: {fs.db_column: fs.name for fs in F.ENTITIES[e].fields} for e in F.ENTITY_ORDER}
-EXTRA_SELECT = {F.CONTACT: ("consent_on",), F.FOLLOW_UP: ("state", "deleted_at")}
+EXTRA_SELECT = {
+    F.CONTACT: ("consent_on",),
+    F.FOLLOW_UP: ("state", "deleted_at"),
+    # An NFA refusal waiting for the AF offer keeps the case open (app.case.closing).
+    F.CASE: ("nfa_refusal_on", "af_offer", "af_written_info_on"),
+}
 
 
 class DeferredFts:
@@ -737,6 +743,16 @@ class Applier:
         if entity == F.FOLLOW_UP and (old["state"] != "open" or old["deleted_at"]):
             return {}  # the caseworker closed or deleted it: theirs now
         diff = {c: v for c, v in cols.items() if c in old and old[c] != v}
+        if entity == F.CASE and diff.get("status") == "closed" and af_offer_missing(old):
+            self._reject(
+                item.record,
+                item.record.column("status"),
+                _(
+                    "Ärendet har ett NFA-avslag men mötet med Arbetsförmedlingen är inte "
+                    "erbjudet; det avslutas inte förrän erbjudandet är registrerat i Överblick."
+                ),
+            )
+            return None
         consent_changed = "consent" in diff or "consent_on" in diff
         if entity == F.CONTACT and consent_changed and old["id"] in self._consent_locks():
             diff.pop("consent", None)

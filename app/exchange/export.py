@@ -129,28 +129,35 @@ def _csv_cell(value: Any) -> str:
     return str(value)
 
 
-def _write_csv(tmp: Path, cells: list[list[Any]]) -> None:
+def _write_csv(
+    tmp: Path, cells: list[list[Any]], headers: Sequence[str] = HEADERS, _widths: Any = None
+) -> None:
     with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
-        writer.writerow(HEADERS)
+        writer.writerow(headers)
         for row in cells:
             writer.writerow([_csv_cell(neutral(v)) for v in row])
 
 
-def _write_xlsx(tmp: Path, cells: list[list[Any]]) -> None:
+def _write_xlsx(
+    tmp: Path,
+    cells: list[list[Any]],
+    headers: Sequence[str] = HEADERS,
+    widths: tuple[Sequence[int], str] = (COLUMN_WIDTHS, SHEET_TITLE),
+) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(SHEET_TITLE)
-    for index, width in enumerate(COLUMN_WIDTHS, start=1):
+    sheet = book.create_sheet(widths[1])
+    for index, width in enumerate(widths[0], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
-    for title in HEADERS:
+    for title in headers:
         cell = WriteOnlyCell(sheet, value=title)
         cell.font = bold
         header.append(cell)
@@ -193,17 +200,7 @@ def export_stock(
     if rows is None:
         rows = stock_rows(conn, caseworker, on)
     cells = table_rows(conn, rows, unmasked=unmasked)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        (_write_xlsx if fmt == "xlsx" else _write_csv)(tmp, cells)
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise OverblickError(
-            _("Kan inte skriva {path} ({value}).").format(path=path, value=exc.strerror or exc)
-        ) from None
+    _write_file(path, fmt, cells, HEADERS, (COLUMN_WIDTHS, SHEET_TITLE))
     now = utc_iso((clock or SystemClock()).now())
     with transaction(conn):
         queries.append_event(
@@ -214,4 +211,73 @@ def export_stock(
             kind="export.stock",
             detail={"format": fmt, "rows": len(cells), "unmasked": unmasked, "on": on.isoformat()},
         )
+    return len(cells)
+
+
+def _write_file(
+    path: Path,
+    fmt: str,
+    cells: list[list[Any]],
+    headers: Sequence[str],
+    layout: tuple[Sequence[int], str],
+) -> None:
+    """Write beside the target and move into place when complete."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        (_write_xlsx if fmt == "xlsx" else _write_csv)(tmp, cells, headers, layout)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise OverblickError(
+            _("Kan inte skriva {path} ({value}).").format(path=path, value=exc.strerror or exc)
+        ) from None
+
+
+# -- method events ---------------------------------------------------------------------------
+
+METHOD_HEADERS = ("Ärende", "Metod", "Begärd som", "Datum", "Dag i kedjan", "Parter")
+METHOD_WIDTHS = (16, 40, 40, 11, 12, 48)
+METHOD_SHEET = "Metodhändelser"
+
+
+def export_method_events(
+    conn: sqlite3.Connection,
+    caseworker: Caseworker | None,
+    path: str | os.PathLike[str],
+    fmt: str | None,
+    *,
+    clock: Clock | None = None,
+) -> int:
+    """Write the method events (SASSAM, avstämningsmöte, FMR, AFU, contacts) of the
+    caseworker's cases, or everyone's for None, each with its date and its chain day; no
+    name or personal identity number. The rows written."""
+    from app.base.i18n import label
+    from app.base.model import ACTOR_SV
+    from app.case.methods import method_events
+    from app.chain.casework_rules import casework_rules
+
+    path = Path(path).expanduser()
+    fmt = format_for(path, fmt)
+    rules = casework_rules()
+
+    def kind_label(key: str | None) -> str:
+        rule = rules.method(key or "")
+        return rule.label_sv if rule else (key or "")
+
+    events = method_events(conn, caseworker=caseworker)
+    cells = [
+        [e.case_ref, kind_label(e.kind), kind_label(e.asked_kind) if e.demoted else "",
+         date.fromisoformat(e.held_on), e.chain_day,
+         ", ".join(label(ACTOR_SV, p) for p in e.parties)]
+        for e in events
+    ]  # fmt: skip
+    _write_file(path, fmt, cells, METHOD_HEADERS, (METHOD_WIDTHS, METHOD_SHEET))
+    now = utc_iso((clock or SystemClock()).now())
+    with transaction(conn):
+        queries.append_event(
+            conn, case_id=None, at=now, actor=caseworker.ext_id if caseworker else None,
+            kind="export.methods", detail={"format": fmt, "rows": len(cells)},
+        )  # fmt: skip
     return len(cells)

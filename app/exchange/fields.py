@@ -414,7 +414,7 @@ parse_employment = enum_parser(
 parse_status = enum_parser(N_("status"), STATUS_NAMES, ("öppen", "avslutad"))
 parse_flow = enum_parser(N_("flöde"), FLOW_NAMES, ("K2", "K3"))
 parse_impulse_type = enum_parser(
-    N_("impulstyp"), IMPULSE_TYPE_NAMES, ("1–8", *IMPULSE_TYPE_SV.values())
+    N_("impulstyp"), IMPULSE_TYPE_NAMES, ("1–8", *(IMPULSE_TYPE_SV[t.value] for t in ImpulseType))
 )
 parse_doc_kind = enum_parser(
     N_("dokumenttyp"),
@@ -524,6 +524,11 @@ _entity(
        example="handläggare", note="handläggare eller gruppchef (caseworker, lead)."),
     _f("team", "Team", "grupp|arbetsgrupp|group", parse_text, example="Team Syd"),
     _f("active", "Aktiv", "active", parse_bool, keep_when_empty=True, example="ja"),
+    _f("unit", "Enhet", "verksamhetsområde|unit", parse_text, example="Fördjupad utredning",
+       note="Enhetens namn eller ett alias ur resources/rules/units.toml."),
+    _f("phone", "Telefon", "telefonnummer|tel|phone", parse_text, example="010-111 00 01",
+       note="Så når arbetsgivare och vård den som täcker under frånvaro."),
+    _f("email", "E-post", "epost|mejl|email|e-mail", parse_text, example="hl01@example.se"),
 )  # fmt: skip
 
 _entity(

@@ -81,6 +81,8 @@ class CaseFacts:
     os_position: str | None = None
     checklist_done: bool = False
     planned_on: date | None = None
+    # Issue #14: an NFA refusal waits for the meeting with Arbetsförmedlingen to be offered.
+    af_offer_missing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +305,19 @@ def _missed_plan(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
     ]
 
 
+def _af_offer(facts: CaseFacts, on: date, w: Weights) -> list[Contribution]:
+    """Issue #14: an NFA refusal may not leave the desk before a meeting with
+    Arbetsförmedlingen has been offered (003:143–154)."""
+    return [
+        _shown(
+            "af_offer.missing",
+            w["af_offer.missing"],
+            "NFA-avslag: mötet med Arbetsförmedlingen är inte erbjudet (eller skriftlig "
+            "information inte skickad)",
+        )
+    ]
+
+
 def _dampening(facts: CaseFacts, on: date, positive: float, w: Weights) -> list[Contribution]:
     flags = []
     if facts.runs_itself:
@@ -349,6 +364,8 @@ def score_case(facts: CaseFacts, on: date, weights: Weights) -> Score:
         contributions += _recovery(facts, on, weights)
     if facts.planned_on:
         contributions += _missed_plan(facts, on, weights)
+    if facts.af_offer_missing:
+        contributions += _af_offer(facts, on, weights)
     if not contributions:
         return _ZERO
     # Each contribution is rounded as it is shown (_shown), and the score is the sum of the

@@ -99,7 +99,7 @@ def _load_facts(
     for row in rows:
         (case_id, case_ref, employment, birth, runs_itself, no_follow_up, recovery,
          benefit, coordination, last_coord, awaiting_actor, awaiting_until, os_position,
-         c1, c2, c3, c4, packed_periods, certificate_end) = row  # fmt: skip
+         c1, c2, c3, c4, packed_periods, certificate_end, af_offer_missing) = row  # fmt: skip
         chain = chain_of_row(packed_periods, employment, birth, on, rules)
         facts.append(
             CaseFacts(
@@ -122,9 +122,21 @@ def _load_facts(
                 # Employer and plan checks apply only where there is an employer.
                 bool(c1 and c4 and (employment != "employed" or (c2 and c3))),
                 plans.get(case_id),
+                bool(af_offer_missing),
             )
         )
     return facts
+
+
+def chain_day_on(conn: sqlite3.Connection, case_id: int, on: date) -> int:
+    """The day of the rehabilitation chain a case was on (or will be on) on ``on``: what a
+    dated event (a meeting, a referral, an assessment) is stored and exported with; 0 when
+    no chain ran that day."""
+    from app.chain.state import day_on
+
+    return day_on(
+        [(date.fromisoformat(s), date_of(e)) for s, e in queries.periods_of(conn, case_id)], on
+    )
 
 
 def case_row(conn: sqlite3.Connection, case_ref: str) -> sqlite3.Row:

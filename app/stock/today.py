@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from app.base.clock import Clock, utc_iso
@@ -58,11 +58,14 @@ class TodayList:
     planned: list[TodayItem]
     ranked: list[TodayItem]
     open_cases: int
+    # Received cases whose intake review is not done: at the top until it is (issue #14).
+    intake: list[TodayItem] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
             "on": self.on.isoformat(),
             "caseworker": self.caseworker.ext_id,
+            "intake": [i.as_json() for i in self.intake],
             "planned": [i.as_json() for i in self.planned],
             "ranked": [i.as_json() for i in self.ranked],
         }
@@ -76,15 +79,18 @@ def today_list(
     limit: int | None = None,
     weights: Weights | None = None,
 ) -> TodayList:
-    """The planned lane for ``on`` first, then every other open case ranked by score."""
+    """The received cases whose intake review is not done first, then the planned lane
+    for ``on``, then every other open case ranked by score (each case in one lane)."""
     weights = weights or weights_for(conn, caseworker)
     facts = load_facts(conn, on, caseworker_id=caseworker.id)  # (both pause the collector)
     ranked = rank(facts, on, weights)
-    planned = [TodayItem(f, s) for f, s in ranked if f.planned_on == on]
-    rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on]
+    received = queries.open_intake_case_ids(conn, caseworker.id)
+    intake = [TodayItem(f, s) for f, s in ranked if f.id in received]
+    planned = [TodayItem(f, s) for f, s in ranked if f.planned_on == on and f.id not in received]
+    rest = [TodayItem(f, s) for f, s in ranked if f.planned_on != on and f.id not in received]
     if limit is not None:
         rest = rest[:limit]
-    return TodayList(on, caseworker, planned, rest, len(facts))
+    return TodayList(on, caseworker, planned, rest, len(facts), intake)
 
 
 def explain_case(

@@ -15,8 +15,9 @@ from typing import Any
 from app.sync.tables import NOTE_KIND, NOTE_PREFIX, SPECS, Spec, spec_for
 
 # What belongs to a case locally, deleted before the case itself.
-CASE_CHILDREN = ("certificates", "sick_periods", "impulses", "follow_ups", "contacts",
-                 "planned_dates", "case_notes", "events")  # fmt: skip
+CASE_CHILDREN = ("intake_carried", "intake_reviews", "handovers", "benefit_hints", "referrals",
+                 "method_events", "assessments", "certificates", "sick_periods", "impulses",
+                 "follow_ups", "contacts", "planned_dates", "case_notes", "events")  # fmt: skip
 
 
 class _Ids:

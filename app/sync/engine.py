@@ -84,6 +84,8 @@ def sync(
         server.whoami(server_conn)
         if ready is not None:
             ready()
+        with transaction(conn):  # a program update may replicate more than at join
+            local.upgrade(conn)
         try:
             pushed = push(conn, server_conn, st.node, st.hlc)
             pulled, cursor = _pull_and_apply(conn, server_conn, clock, pushed.again)

@@ -72,6 +72,38 @@ def install(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _trigger_names(spec: Spec) -> tuple[str, ...]:
+    return tuple(f"sync_{spec.table}_{op}" for op in ("insert", "update", "delete"))
+
+
+def upgrade(conn: sqlite3.Connection) -> int:
+    """After a program update, bring a joined database's triggers up to the replicated
+    tables and columns of this version (a table or column a later migration added): the
+    triggers whose text differs are made again, and the rows of a table that had none
+    (written since the migration) are recorded as inserts to push. Inside the caller's
+    transaction; how many rows were recorded. Does nothing before the database joined."""
+    if not triggers_installed(conn):
+        return 0
+    have = {
+        name: sql
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+    }
+    recorded = 0
+    for spec in SPECS:
+        wanted = dict(zip(_trigger_names(spec), _trigger_sql(spec), strict=True))
+        if all(have.get(name) == sql for name, sql in wanted.items()):
+            continue
+        if _trigger_names(spec)[0] not in have:  # a table new to replication
+            where = f" AND ({spec.only_when.format(r='')})" if spec.only_when else ""
+            recorded += _enqueue(conn, spec, f" WHERE gid IS NULL{where}")
+            gid = spec.gid_sql.format(r=f"{spec.table}.")
+            conn.execute(f"UPDATE {spec.table} SET gid = {gid} WHERE gid IS NULL{where}")
+        for name, sql in wanted.items():
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            conn.execute(sql)
+    return recorded
+
+
 def enqueue_existing(conn: sqlite3.Connection, *, people: bool) -> int:
     """Record every existing replicated row as a change to push (``join --push-local``);
     people only for a lead (only a lead may write them). How many."""
@@ -80,13 +112,18 @@ def enqueue_existing(conn: sqlite3.Connection, *, people: bool) -> int:
         if spec.table == "caseworkers" and not people:
             continue
         where = f" WHERE {spec.only_when.format(r='')}" if spec.only_when else ""
-        cur = conn.execute(
-            f"INSERT INTO sync_outbox(change_id, tbl, row_id, op, at_ms) SELECT "
-            f"{_CHANGE_ID} || printf('%08x', rowid), '{spec.table}', rowid, 'insert', "
-            f"{_NOW_MS} FROM {spec.table}{where} ORDER BY rowid"
-        )
-        total += max(0, cur.rowcount)
+        total += _enqueue(conn, spec, where)
     return total
+
+
+def _enqueue(conn: sqlite3.Connection, spec: Spec, where: str) -> int:
+    """Record the table's rows that ``where`` selects as inserts to push; how many."""
+    cur = conn.execute(
+        f"INSERT INTO sync_outbox(change_id, tbl, row_id, op, at_ms) SELECT "
+        f"{_CHANGE_ID} || printf('%08x', rowid), '{spec.table}', rowid, 'insert', "
+        f"{_NOW_MS} FROM {spec.table}{where} ORDER BY rowid"
+    )
+    return max(0, cur.rowcount)
 
 
 ALL_FIELDS = None  # a row inserted here and not yet pushed: every field is this desk's

@@ -53,7 +53,8 @@ def _person(col: str) -> str:
 
 
 SPECS: tuple[Spec, ...] = (
-    Spec("caseworkers", "people", ("ext_id", "name", "role", "team", "active"),
+    Spec("caseworkers", "people", ("ext_id", "name", "role", "team", "active", "unit", "phone",
+                                   "email"),
          "lower({r}ext_id)", natural=("ext_id",)),
     Spec("cases", "cases",
          ("case_ref", "person_name", "pin", "birth_date", "employment", "employer",
@@ -62,7 +63,8 @@ SPECS: tuple[Spec, ...] = (
           "benefit_decision_pending", "coordination_needed", "last_coordination_on",
           "awaiting_actor", "awaiting_until", "plan_status", "os_position", "os_position_on",
           "check_phone", "check_employer", "check_plan", "check_informed", "last_contact_on",
-          "last_action_at", "created_at", "updated_at"),
+          "last_action_at", "created_at", "updated_at", "nfa_refusal_on", "af_offer",
+          "af_offer_on", "af_written_info_on", "benefit_marks"),
          "'case:' || {r}case_ref", people={"caseworker_id": "owner"}, natural=("case_ref",)),
     Spec("sick_periods", "case_rows", ("start", "end", "extent", "ext_id"),
          _natural("sp", "ext_id"), case_col="case_id", natural=("ext_id",)),
@@ -92,7 +94,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("events", "case_rows", ("at", "actor", "kind", "detail"), RANDOM_GID,
          case_col="case_id", immutable=True),
     Spec("absences", "absences",
-         ("from_date", "to_date", "created_at", "created_by", "ended_at"), RANDOM_GID,
+         ("from_date", "to_date", "created_at", "created_by", "ended_at", "reason"), RANDOM_GID,
          people={"caseworker_id": "absent", "covered_by_id": "covered_by"}),
     Spec("case_notes", "private_rows", ("at", "author", "text"), RANDOM_GID,
          case_col="case_id", owner_sql="lower({r}author)"),
@@ -106,6 +108,33 @@ SPECS: tuple[Spec, ...] = (
     Spec("saved_views", "private_rows", ("owner", "name", "spec", "created_at"),
          "'view:' || lower({r}owner) || ':' || {r}name", owner_sql="lower({r}owner)",
          natural=("owner", "name")),
+    # Issue #14. A handover note is shared with whoever sees the case: the new owner above
+    # all (it is written for them), and the lead who moved it. The intake review and what
+    # was carried over, the other-benefit hints (one per case and benefit on every desk),
+    # referrals, method events and assessments are part of the case's file, shared alike.
+    Spec("handovers", "case_rows",
+         ("from_unit", "to_unit", "at", "by", "reason", "summary", "note"), RANDOM_GID,
+         case_col="case_id", people={"from_id": "from", "to_id": "to"}),
+    Spec("intake_reviews", "case_rows", ("state", "created_at", "done_at", "done_by"),
+         RANDOM_GID, case_col="case_id", people={"owner_id": "reviewer"},
+         refs={"handover_id": ("handover_gid", "handovers")}),
+    Spec("intake_carried", "case_rows", ("note", "at", "by"), RANDOM_GID, case_col="case_id",
+         refs={"review_id": ("review_gid", "intake_reviews"),
+               "impulse_id": ("impulse_gid", "impulses")}),
+    Spec("benefit_hints", "case_rows",
+         ("benefit", "rule_version", "reason", "source", "raised_at", "outcome", "informed_on",
+          "channel", "outcome_note", "outcome_by", "outcome_at"),
+         "'hint:' || " + _case_gid() + " || ':' || {r}benefit", case_col="case_id",
+         refs={"impulse_id": ("impulse_gid", "impulses")}, natural=("case_id", "benefit")),
+    Spec("referrals", "case_rows",
+         ("actor", "referred_on", "chain_day", "note", "created_by", "created_at"), RANDOM_GID,
+         case_col="case_id", refs={"follow_up_id": ("follow_up_gid", "follow_ups")}),
+    Spec("method_events", "case_rows",
+         ("kind", "asked_kind", "held_on", "chain_day", "parties", "note", "created_by",
+          "created_at"), RANDOM_GID, case_col="case_id"),
+    Spec("assessments", "case_rows",
+         ("checkpoint", "assessed_on", "chain_day", "note", "created_by", "created_at"),
+         RANDOM_GID, case_col="case_id"),
 )  # fmt: skip
 
 BY_TABLE = {s.table: s for s in SPECS}

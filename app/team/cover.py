@@ -34,6 +34,7 @@ from app.base.clock import Clock, start_of_day_utc, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
 from app.case.inbox import InboxItem, inbox_items
+from app.chain.casework_rules import unit_rules
 from app.followups.store import FollowUp, list_follow_ups
 from app.followups.when import at_local
 from app.priority.profile import Caseworker
@@ -44,7 +45,7 @@ MAX_ABSENCE_DAYS = 366
 
 _SELECT = (
     "SELECT a.id, a.caseworker_id, w.ext_id, w.name, a.covered_by_id, b.ext_id, b.name, "
-    "a.from_date, a.to_date, a.created_at, a.created_by, a.ended_at FROM absences a "
+    "a.from_date, a.to_date, a.created_at, a.created_by, a.ended_at, a.reason FROM absences a "
     "JOIN caseworkers w ON w.id = a.caseworker_id JOIN caseworkers b ON b.id = a.covered_by_id"
 )
 
@@ -63,6 +64,7 @@ class Absence:
     created_at: str | None
     created_by: str | None
     ended_at: str | None
+    reason: str | None = None  # why a colleague of another unit covers
 
     def is_active(self, on: date) -> bool:
         return self.from_date <= on <= self.to_date
@@ -80,6 +82,7 @@ class Absence:
             "from": self.from_date.isoformat(),
             "to": self.to_date.isoformat(),
             "ended_at": self.ended_at,
+            "reason": self.reason,
         }
 
 
@@ -87,6 +90,7 @@ def _absence(row: Any) -> Absence:
     return Absence(
         row[0], row[1], row[2], row[3], row[4], row[5], row[6],
         date.fromisoformat(row[7]), date.fromisoformat(row[8]), row[9], row[10], row[11],
+        row[12],
     )  # fmt: skip
 
 
@@ -124,9 +128,13 @@ def mark_absent(
     to_date: date,
     actor: Caseworker,
     clock: Clock,
+    *,
+    reason: str | None = None,
 ) -> Absence:
     """Record that ``caseworker`` is away ``from_date``–``to_date`` (both included) and that
     ``covered_by`` covers. A team lead may record anyone's absence, a caseworker their own.
+    A colleague of the absent one's unit is the first choice (app.team.colleagues); one of
+    another unit (both units known) needs a ``reason``, kept with the absence.
 
     Refused: an end before the start, longer than a year, covering oneself, a team lead as
     the absent one (leads carry no cases), a period overlapping another absence of the same
@@ -152,6 +160,21 @@ def mark_absent(
     if not _is_active_caseworker(conn, cover.id):
         raise InvalidInputError(
             _("{ext_id} är inte längre aktiv och kan inte täcka.").format(ext_id=cover.ext_id)
+        )
+    why = (reason or "").strip() or None
+    units = [
+        unit_rules().key_of(r[0])
+        for r in (
+            conn.execute("SELECT unit FROM caseworkers WHERE id = ?", (i,)).fetchone()
+            for i in (absent.id, cover.id)
+        )
+    ]
+    if units[0] and units[1] and units[0] != units[1] and not why:
+        raise InvalidInputError(
+            _(
+                "{ext_id} hör till en annan enhet än {absent}; välj en kollega på samma enhet "
+                "eller skriv ett skäl (--reason)."
+            ).format(ext_id=cover.ext_id, absent=absent.ext_id)
         )
     now = utc_iso(clock.now())
     with transaction(conn):
@@ -179,14 +202,15 @@ def mark_absent(
             )
         absence_id = conn.execute(
             "INSERT INTO absences(caseworker_id, covered_by_id, from_date, to_date, created_at, "
-            "created_by) VALUES (?, ?, ?, ?, ?, ?)",
-            (absent.id, cover.id, from_date.isoformat(), to_date.isoformat(), now, actor.ext_id),
-        ).lastrowid
+            "created_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (absent.id, cover.id, from_date.isoformat(), to_date.isoformat(), now, actor.ext_id,
+             why),
+        ).lastrowid  # fmt: skip
         queries.append_event(
             conn, case_id=None, at=now, actor=actor.ext_id, kind="cover.started",
             detail={"absence_id": absence_id, "caseworker": absent.ext_id,
                     "covered_by": cover.ext_id, "from": from_date.isoformat(),
-                    "to": to_date.isoformat()},
+                    "to": to_date.isoformat(), "reason": why},
         )  # fmt: skip
     return get_absence(conn, int(absence_id))  # type: ignore[arg-type]
 

@@ -10,7 +10,12 @@ transaction for the whole selection. For each case that changes hands:
   standard follow-ups have no owner and follow the case by themselves;
 - the old caseworker's planned date for the case is removed;
 - one ``case.reassigned`` event records from, to, the reason, the follow-ups moved and the
-  plan removed, so the reason travels with the case.
+  plan removed, so the reason travels with the case;
+- a handover note (app.case.handover) is written: the case's summary at that moment and the
+  note in the giver's words, required when the case moves between units (the old owner's
+  unit, else the case's, and the new owner's, read through resources/rules/units.toml;
+  the case then takes the new owner's unit); the new owner gets an intake review at the
+  top of their Idag.
 
 The balancing proposal (``propose_balance``) evens out the next ``weeks`` weeks (rule file
 resources/rules/team.toml, default 4) of load between the active caseworkers. A case's load
@@ -29,7 +34,9 @@ Movable are only cases with milestone work in the horizon, and never a case
 - in a recovery phase (``recovery_until`` after the day): a deliberate pause stays with
   the caseworker who chose it.
 
-A caseworker who is away on any day of the horizon receives nothing. Nothing moves until
+A caseworker who is away on any day of the horizon receives nothing, and a case is only
+proposed to a colleague of its caseworker's unit (when both units are known): moving to
+another unit needs a note of one's own. Nothing moves until
 the lead confirms: ``apply_moves`` re-checks that each case is still where the proposal
 found it and then reassigns them all in one transaction.
 """
@@ -43,11 +50,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from app.base.clock import Clock, start_of_day_utc, utc_iso
+from app.base.clock import Clock, local_today, start_of_day_utc, utc_iso
 from app.base.errors import InvalidInputError, NotFoundError
 from app.base.i18n import _
+from app.case.handover import require_note_between_units, write_handover
 from app.chain.state import milestone_label
 from app.priority.profile import Caseworker
+from app.team.colleagues import handover_units, unit_key_of
 from app.team.digest import milestones_of, team_loads
 from app.team.rules import team_rules
 from db import queries, transaction
@@ -81,7 +90,8 @@ def _reason(reason: str) -> str:
 def _target(conn: sqlite3.Connection, who: Caseworker | str) -> Caseworker:
     ext_id = who.ext_id if isinstance(who, Caseworker) else who
     row = conn.execute(
-        "SELECT id, ext_id, name, role, team, active FROM caseworkers WHERE ext_id = ?", (ext_id,)
+        "SELECT id, ext_id, name, role, team, active, unit FROM caseworkers WHERE ext_id = ?",
+        (ext_id,),
     ).fetchone()
     if row is None:
         raise NotFoundError(
@@ -106,8 +116,17 @@ def _move_case(
     actor: Caseworker,
     now: str,
     extra: dict[str, Any],
+    note: str | None = None,
+    on: date | None = None,
 ) -> None:
     case_id, old = row["id"], row["caseworker_id"]
+    units = handover_units(conn, row, target.id)
+    text = require_note_between_units(row["case_ref"], *units, note)
+    between = bool(units[0] and units[1] and units[0] != units[1])
+    handover_id = write_handover(
+        conn, case_id, old, target, units, reason, text, actor, now,
+        on or date.fromisoformat(now[:10]),
+    )  # fmt: skip
     moved = [
         r[0]
         for r in conn.execute(
@@ -137,6 +156,8 @@ def _move_case(
         "UPDATE cases SET caseworker_id = ?, updated_at = ? WHERE id = ?",
         (target.id, now, case_id),
     )
+    if between:
+        conn.execute("UPDATE cases SET unit = ? WHERE id = ?", (units[1], case_id))
     from_ext = None
     if old is not None:
         found = conn.execute("SELECT ext_id FROM caseworkers WHERE id = ?", (old,)).fetchone()
@@ -145,6 +166,7 @@ def _move_case(
         conn, case_id=case_id, at=now, actor=actor.ext_id, kind="case.reassigned",
         detail={"from": from_ext, "to": target.ext_id, "reason": reason,
                 "follow_ups_moved": moved, "plan_removed": plans[0] if plans else None,
+                "handover_id": handover_id, "from_unit": units[0], "to_unit": units[1],
                 **extra},
     )  # fmt: skip
 
@@ -157,6 +179,7 @@ def _reassign(
     actor: Caseworker,
     clock: Clock,
     extra: dict[str, Any],
+    note: str | None = None,
 ) -> int:
     require_lead(actor)
     text = _reason(reason)
@@ -164,6 +187,7 @@ def _reassign(
     if not refs:
         raise InvalidInputError(_("Ange minst ett ärende att flytta."))
     now = utc_iso(clock.now())
+    on = local_today(clock)
     moved = 0
     with transaction(conn):
         target = _target(conn, to_caseworker)
@@ -177,7 +201,7 @@ def _reassign(
                 )
             if row["caseworker_id"] == target.id:
                 continue
-            _move_case(conn, row, target, text, actor, now, extra)
+            _move_case(conn, row, target, text, actor, now, extra, note, on)
             moved += 1
     return moved
 
@@ -189,10 +213,13 @@ def reassign(
     reason: str,
     actor: Caseworker,
     clock: Clock,
+    *,
+    note: str | None = None,
 ) -> int:
     """Move the cases (by case reference) to ``to_caseworker`` with a reason, all or
-    nothing; returns how many changed hands (a case already with them is left alone)."""
-    return _reassign(conn, case_refs, to_caseworker, reason, actor, clock, {})
+    nothing; returns how many changed hands (a case already with them is left alone).
+    ``note``: the handover note in the giver's words (required between units)."""
+    return _reassign(conn, case_refs, to_caseworker, reason, actor, clock, {}, note)
 
 
 def reassign_stock(
@@ -202,6 +229,8 @@ def reassign_stock(
     reason: str,
     actor: Caseworker,
     clock: Clock,
+    *,
+    note: str | None = None,
 ) -> int:
     """Move every open case of ``from_caseworker`` to ``to_caseworker``."""
     ext_id = from_caseworker.ext_id if isinstance(from_caseworker, Caseworker) else from_caseworker
@@ -220,7 +249,7 @@ def reassign_stock(
     ]
     if not refs:
         return 0
-    return _reassign(conn, refs, to_caseworker, reason, actor, clock, {"whole_stock": True})
+    return _reassign(conn, refs, to_caseworker, reason, actor, clock, {"whole_stock": True}, note)
 
 
 # -- the balancing proposal ------------------------------------------------------------------
@@ -348,13 +377,16 @@ def propose_balance(
         raise InvalidInputError(_("Antalet flyttar får inte vara negativt."))
     horizon = 7 * weeks
     wanted = None if caseworker_ids is None else set(caseworker_ids)
-    pool = {
-        r[0]: r[1]
+    staff = [
+        r
         for r in conn.execute(
-            "SELECT id, ext_id FROM caseworkers WHERE active = 1 AND role != 'lead' ORDER BY ext_id"
+            "SELECT id, ext_id, unit FROM caseworkers WHERE active = 1 AND role != 'lead' "
+            "ORDER BY ext_id"
         ).fetchall()
         if wanted is None or r[0] in wanted
-    }
+    ]
+    pool = {r[0]: r[1] for r in staff}
+    units = {r[0]: unit_key_of(r[2]) for r in staff}
     # The stored case digests give each case's load and milestones ahead (app.team.digest).
     case_loads, ahead = team_loads(
         conn, on, caseworker_ids=None if wanted is None else list(pool), ahead_days=horizon,
@@ -390,7 +422,7 @@ def propose_balance(
     before = {pool[cw]: round(v, 6) for cw, v in loads.items()}
     moves: list[Move] = []
     while len(moves) < max_moves:
-        move = _best_move(loads, movable, away)
+        move = _best_move(loads, movable, away, units)
         if move is None:
             break
         donor, receiver, index = move
@@ -406,9 +438,12 @@ def _best_move(
     loads: dict[int, float],
     movable: dict[int, list[tuple[float, str, int, tuple[str, ...]]]],
     away: set[int],
+    units: dict[int, str | None] | None = None,
 ) -> tuple[int, int, int] | None:
-    """The most loaded donor and least loaded receiver with a case whose load is below
-    their gap, choosing the case closest to half the gap; None when no move helps."""
+    """The most loaded donor and least loaded receiver of the same unit (or either unit
+    unknown) with a case whose load is below their gap, choosing the case closest to half
+    the gap; None when no move helps."""
+    units = units or {}
     donors = sorted((cw for cw in loads if movable[cw]), key=lambda cw: (-loads[cw], cw))
     receivers = sorted((cw for cw in loads if cw not in away), key=lambda cw: (loads[cw], cw))
     for donor in donors:
@@ -416,6 +451,9 @@ def _best_move(
             gap = loads[donor] - loads[receiver]
             if receiver == donor or gap <= 1e-9:
                 break
+            ours, theirs = units.get(donor), units.get(receiver)
+            if ours and theirs and ours != theirs:
+                continue
             best = None
             for i, (load, ref, _id, _keys) in enumerate(movable[donor]):
                 if 0 < load < gap - 1e-9:

@@ -24,7 +24,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Built once per test session; each test gets its own copy."""
     path = tmp_path_factory.mktemp("template") / "demo.db"
     conn = open_db(path)
-    build_demo(conn, caseworkers=2, cases_per_caseworker=40, seed=3, today=ON)
+    build_demo(conn, caseworkers=2, cases_per_caseworker=40, seed=3, today=ON, showcase=False)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return path
